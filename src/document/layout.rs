@@ -1,0 +1,558 @@
+//! Layout: detect how the interview marks its speakers, then assign every
+//! paragraph to a turn with a role.
+//!
+//! The rules, in the order they apply:
+//!
+//! 1. **Layout.** Two or more paragraphs with accepted speaker labels make
+//!    a labelled layout (`Q`/`A` only: [`Layout::QaLabels`]; names:
+//!    [`Layout::SpeakerLabels`]). Otherwise two or more emphasised question
+//!    paragraphs (bold, italic or capitals, one of them with a `?`) make
+//!    [`Layout::Emphasis`]. Otherwise [`Layout::Bare`].
+//! 2. **Before the interview** (the first labelled paragraph, or the first
+//!    question): the first paragraph is the `title` if it is short enough
+//!    to be a headline; every other paragraph is `other`.
+//! 3. **In the interview:** captions, stage notes, time lines and headings
+//!    are `other` turns. In labelled layouts a label starts a turn and
+//!    unlabelled paragraphs continue the last speaker; in bare and emphasis
+//!    layouts a question paragraph starts a question turn and the
+//!    paragraphs after it form the answer.
+//! 4. **Tail:** a tail heading ("Sources") after the interview has begun
+//!    drops itself and all that follows; short fragments without sentence
+//!    punctuation after the last answer are dropped.
+//! 5. **Sides:** each speaker's side decides the role of their turns (see
+//!    the `speakers` module).
+
+use std::ops::Range;
+
+use super::boilerplate::DropReason;
+use super::paragraph::{self, Emphasis, Paragraph as Draft};
+use super::speakers::{self, Side, Speakers, TurnEvidence};
+use super::{Document, Dropped, Layout, Paragraph, Parser, Role, Speaker, Turn};
+use crate::segment::Segmenter;
+use crate::span::Span;
+
+/// Longest paragraph (in bytes) that can be a headline.
+const HEADLINE: usize = 300;
+
+/// Builds the document.
+pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
+    let mut dropped_lines = Vec::new();
+    let lines = paragraph::lines(text, &parser.boilerplate, &mut dropped_lines);
+    let mut paragraphs = paragraph::paragraphs(text, &lines);
+    let plan = Plan::decide(text, parser, &mut paragraphs);
+    let sentences = Sentences::split(text, &parser.segmenter, &paragraphs);
+
+    let mut walk = Walk::new(&plan, &paragraphs);
+    walk.run();
+    let Walk {
+        mut turns,
+        dropped: dropped_paragraphs,
+        ..
+    } = walk;
+    let sides = assign_roles(text, &plan, &sentences, &mut turns);
+
+    let mut dropped: Vec<Dropped> = dropped_lines
+        .into_iter()
+        .map(|(span, reason)| Dropped { span, reason })
+        .collect();
+    for (index, reason) in dropped_paragraphs {
+        let line_range = paragraphs.get(index).map(|p| p.lines.clone());
+        for line in line_range.and_then(|range| lines.get(range)).unwrap_or(&[]) {
+            dropped.push(Dropped {
+                span: line.span,
+                reason,
+            });
+        }
+    }
+    dropped.sort_by_key(|d| d.span);
+
+    let mut document = Document {
+        text,
+        layout: plan.layout,
+        turns: Vec::with_capacity(turns.len()),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        speakers: Vec::new(),
+        dropped,
+    };
+    fill(&mut document, &paragraphs, &sentences, &turns, &sides);
+    document
+}
+
+/// What the whole document says about its layout and speakers.
+struct Plan {
+    layout: Layout,
+    /// The emphasis questions are set in (emphasis layout).
+    emphasis: Emphasis,
+    speakers: Speakers,
+    /// A labelled layout.
+    labelled: bool,
+    /// Some accepted label is not on the interviewer's side; when none is,
+    /// unlabelled paragraphs are answers ("Q:" then plain text).
+    interviewee_labels: bool,
+}
+
+impl Plan {
+    /// Rule 1, and forgetting the labels that are not speakers here.
+    fn decide(text: &str, parser: &Parser, paragraphs: &mut [Draft]) -> Plan {
+        let names: Vec<Option<&str>> = paragraphs
+            .iter()
+            .map(|p| p.label_span().map(|span| span.slice(text)))
+            .collect();
+        let speakers = Speakers::accept(&names, &parser.speaker_words);
+        let (emphasis, emphasised_questions) = dominant_emphasis(paragraphs);
+        let layout = parser.layout.unwrap_or({
+            if speakers.labelled_paragraphs() >= 2 {
+                if speakers.only_question_answer() {
+                    Layout::QaLabels
+                } else {
+                    Layout::SpeakerLabels
+                }
+            } else if emphasised_questions >= 2 {
+                Layout::Emphasis
+            } else {
+                Layout::Bare
+            }
+        });
+        let labelled = matches!(layout, Layout::QaLabels | Layout::SpeakerLabels);
+        let plan = Plan {
+            layout,
+            emphasis,
+            interviewee_labels: speakers
+                .groups
+                .iter()
+                .any(|group| group.prior != Some(Side::Interviewer)),
+            speakers,
+            labelled,
+        };
+        for (index, paragraph) in paragraphs.iter_mut().enumerate() {
+            if plan.group_of(index).is_none() {
+                paragraph.unlabel(text);
+            }
+        }
+        plan
+    }
+
+    /// The speaker group of a paragraph's accepted label, in labelled
+    /// layouts.
+    fn group_of(&self, index: usize) -> Option<usize> {
+        if self.labelled {
+            self.speakers.of_paragraph.get(index).copied().flatten()
+        } else {
+            None
+        }
+    }
+
+    /// Index of the first paragraph of the interview proper.
+    fn interview_start(&self, paragraphs: &[Draft]) -> usize {
+        let first = |asks: &dyn Fn(&Draft) -> bool, from: usize| {
+            (from..paragraphs.len()).find(|&i| paragraphs.get(i).is_some_and(asks))
+        };
+        let found = match self.layout {
+            Layout::QaLabels | Layout::SpeakerLabels => {
+                (0..paragraphs.len()).find(|&index| self.group_of(index).is_some())
+            }
+            Layout::Emphasis => first(&|p| is_emphasised_question(p, self.emphasis), 0),
+            Layout::Bare => {
+                // A first paragraph that asks, followed by one that does
+                // not, is the first question of an interview without a
+                // headline.
+                let asks = |i: usize| paragraphs.get(i).is_some_and(|p| p.shape.question_mark);
+                let opens_with_question = asks(0) && paragraphs.len() > 1 && !asks(1);
+                first(
+                    &|p| p.shape.question_mark,
+                    usize::from(!opens_with_question),
+                )
+            }
+        };
+        // No question at all: a statement or a speech. The headline stays a
+        // title and the rest is one speaker's text.
+        found.unwrap_or_else(|| {
+            usize::from(paragraphs.len() >= 2 && paragraphs.first().is_some_and(is_headline))
+        })
+    }
+}
+
+/// The emphasis most question-like paragraphs are set in (a page may set
+/// its standfirst in italics and its questions in bold), and how many there
+/// are; none count unless one of them ends with a question mark.
+fn dominant_emphasis(paragraphs: &[Draft]) -> (Emphasis, usize) {
+    [Emphasis::Bold, Emphasis::Italic, Emphasis::Capitals]
+        .into_iter()
+        .map(|kind| {
+            let (mut count, mut asking) = (0, false);
+            for paragraph in paragraphs
+                .iter()
+                .filter(|p| is_emphasised_question(p, kind))
+            {
+                count += 1;
+                asking |= paragraph.shape.question_mark;
+            }
+            (kind, if asking { count } else { 0 })
+        })
+        .fold((Emphasis::Bold, 0), |best, next| {
+            if next.1 > best.1 { next } else { best }
+        })
+}
+
+/// A paragraph set in `kind` that can be a question: not a heading or a
+/// caption; in capitals only with a question mark (headings are often in
+/// capitals too).
+fn is_emphasised_question(paragraph: &Draft, kind: Emphasis) -> bool {
+    let shape = paragraph.shape;
+    shape.emphasis == Some(kind)
+        && !shape.markdown_heading
+        && !shape.caption
+        && !shape.heading_like
+        && (kind != Emphasis::Capitals || shape.question_mark)
+}
+
+/// Rule 2: a headline is short and not a caption, note or time.
+fn is_headline(paragraph: &Draft) -> bool {
+    let shape = paragraph.shape;
+    paragraph.body.len() <= HEADLINE
+        && !paragraph.body.is_empty()
+        && !(shape.caption || shape.stage_note || shape.time_line || shape.tail_heading)
+}
+
+/// Paragraphs that are never spoken text.
+fn is_unspoken(paragraph: &Draft) -> bool {
+    let shape = paragraph.shape;
+    shape.caption || shape.stage_note || shape.time_line || shape.markdown_heading
+}
+
+/// The sentences of every paragraph, in one array.
+struct Sentences {
+    all: Vec<Span>,
+    of_paragraph: Vec<Range<usize>>,
+}
+
+impl Sentences {
+    fn split(text: &str, segmenter: &Segmenter, paragraphs: &[Draft]) -> Sentences {
+        let mut all = Vec::new();
+        let mut of_paragraph = Vec::with_capacity(paragraphs.len());
+        for paragraph in paragraphs {
+            let start = all.len();
+            segmenter.split_into(text, paragraph.body, &mut all);
+            of_paragraph.push(start..all.len());
+        }
+        Sentences { all, of_paragraph }
+    }
+
+    fn of(&self, paragraph: usize) -> &[Span] {
+        self.of_paragraph
+            .get(paragraph)
+            .and_then(|range| self.all.get(range.clone()))
+            .unwrap_or(&[])
+    }
+}
+
+/// A turn while it is being built.
+#[derive(Clone, Debug)]
+struct TurnDraft {
+    role: Role,
+    /// Speaker group, in labelled layouts.
+    group: Option<usize>,
+    /// The turn opens with its speaker's label.
+    labelled: bool,
+    paragraphs: Vec<usize>,
+}
+
+impl TurnDraft {
+    fn new(role: Role, group: Option<usize>, labelled: bool, paragraph: usize) -> TurnDraft {
+        TurnDraft {
+            role,
+            group,
+            labelled,
+            paragraphs: vec![paragraph],
+        }
+    }
+}
+
+/// Rules 2 to 4: one pass over the paragraphs, building turns.
+struct Walk<'p> {
+    plan: &'p Plan,
+    paragraphs: &'p [Draft],
+    turns: Vec<TurnDraft>,
+    dropped: Vec<(usize, DropReason)>,
+    /// The last speaker group so far, kept as the walk goes so that each
+    /// step is constant time.
+    last_speaker: Option<usize>,
+    /// Some answer or speaker turn has been placed.
+    spoken: bool,
+}
+
+impl<'p> Walk<'p> {
+    fn new(plan: &'p Plan, paragraphs: &'p [Draft]) -> Walk<'p> {
+        Walk {
+            plan,
+            paragraphs,
+            turns: Vec::new(),
+            dropped: Vec::new(),
+            last_speaker: None,
+            spoken: false,
+        }
+    }
+
+    fn run(&mut self) {
+        let start = self.plan.interview_start(self.paragraphs);
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            if let Some(turn) = self.turns.last() {
+                self.last_speaker = turn.group.or(self.last_speaker);
+                self.spoken |= turn.role == Role::Answer || turn.group.is_some();
+            }
+            if paragraph.shape.tail_heading {
+                if self.spoken {
+                    let rest = index..self.paragraphs.len();
+                    self.dropped
+                        .extend(rest.map(|i| (i, DropReason::TailSection)));
+                    break;
+                }
+                self.dropped.push((index, DropReason::KnownPhrase));
+            } else if index < start {
+                self.place_before_interview(index);
+            } else if self.plan.labelled {
+                self.place_labelled(index, paragraph);
+            } else {
+                self.place_unlabelled(index, paragraph);
+            }
+        }
+        self.drop_trailing_fragments();
+    }
+
+    /// Rule 2.
+    fn place_before_interview(&mut self, index: usize) {
+        let is_title = self.turns.is_empty()
+            && index + 1 < self.paragraphs.len()
+            && self.paragraphs.get(index).is_some_and(is_headline);
+        let role = if is_title { Role::Title } else { Role::Other };
+        self.turns.push(TurnDraft::new(role, None, false, index));
+    }
+
+    /// Rule 3 for labelled layouts.
+    fn place_labelled(&mut self, index: usize, paragraph: &Draft) {
+        if let Some(group) = self.plan.group_of(index) {
+            // The role follows from the speaker's side, decided later.
+            self.turns
+                .push(TurnDraft::new(Role::Answer, Some(group), true, index));
+            return;
+        }
+        if is_unspoken(paragraph) || paragraph.shape.heading_like {
+            self.turns
+                .push(TurnDraft::new(Role::Other, None, false, index));
+            return;
+        }
+        let Some(last) = self.turns.last_mut() else {
+            self.turns
+                .push(TurnDraft::new(Role::Other, None, false, index));
+            return;
+        };
+        if self.plan.interviewee_labels {
+            // Both sides are labelled: an unlabelled paragraph continues
+            // the last speaker, or resumes them after a caption or heading.
+            match self.last_speaker {
+                Some(_) if last.group.is_some() => last.paragraphs.push(index),
+                Some(group) => {
+                    self.turns
+                        .push(TurnDraft::new(Role::Answer, Some(group), false, index))
+                }
+                None => self
+                    .turns
+                    .push(TurnDraft::new(Role::Other, None, false, index)),
+            }
+            return;
+        }
+        // Only the interviewer side is labelled ("Q:" then plain answers):
+        // an unlabelled paragraph answers the question before it, unless
+        // that question has not asked yet and this paragraph does.
+        let asked = last
+            .paragraphs
+            .last()
+            .and_then(|&i| self.paragraphs.get(i))
+            .is_some_and(|p| p.shape.question_mark);
+        let continues_question = last.group.is_some() && !asked && paragraph.shape.question_mark;
+        let continues_answer = last.group.is_none() && last.role == Role::Answer;
+        if continues_question || continues_answer {
+            last.paragraphs.push(index);
+        } else {
+            self.turns
+                .push(TurnDraft::new(Role::Answer, None, false, index));
+        }
+    }
+
+    /// Rule 3 for bare and emphasis layouts.
+    fn place_unlabelled(&mut self, index: usize, paragraph: &Draft) {
+        let shape = paragraph.shape;
+        let last_role = self.turns.last().map(|turn| turn.role);
+        let asks = match self.plan.layout {
+            Layout::Emphasis => is_emphasised_question(paragraph, self.plan.emphasis),
+            _ => {
+                shape.question_mark
+                    || shape.request && last_role.is_some_and(|role| role != Role::Question)
+            }
+        };
+        let role = if asks {
+            Role::Question
+        } else if is_unspoken(paragraph) || shape.heading_like && last_role != Some(Role::Question)
+        {
+            Role::Other
+        } else {
+            Role::Answer
+        };
+        match self.turns.last_mut() {
+            Some(last) if last.role == role && role != Role::Other => last.paragraphs.push(index),
+            _ => self.turns.push(TurnDraft::new(role, None, false, index)),
+        }
+    }
+
+    /// Rule 4: short fragments without sentence punctuation at the end of
+    /// the document are page furniture (related headlines, tags), except a
+    /// short reply that answers the last question.
+    fn drop_trailing_fragments(&mut self) {
+        loop {
+            let count = self.turns.len();
+            let Some(last) = self.turns.last_mut() else {
+                return;
+            };
+            let Some(paragraph) = last
+                .paragraphs
+                .last()
+                .and_then(|&index| self.paragraphs.get(index))
+            else {
+                return;
+            };
+            let opens_labelled_turn = last.labelled && last.paragraphs.len() == 1;
+            let only_answer = last.role == Role::Answer && last.paragraphs.len() == 1 && count >= 2;
+            if !paragraph.shape.fragment
+                || is_unspoken(paragraph)
+                || opens_labelled_turn
+                || only_answer
+                || matches!(last.role, Role::Question | Role::Title)
+            {
+                return;
+            }
+            if let Some(index) = last.paragraphs.pop() {
+                self.dropped.push((index, DropReason::TrailingFragment));
+            }
+            if last.paragraphs.is_empty() {
+                self.turns.pop();
+            }
+        }
+    }
+}
+
+/// Rule 5: the sides of the speakers, from their questions and answers;
+/// speaker turns take their roles from them.
+fn assign_roles(
+    text: &str,
+    plan: &Plan,
+    sentences: &Sentences,
+    turns: &mut [TurnDraft],
+) -> Vec<Side> {
+    let evidence: Vec<TurnEvidence> = turns
+        .iter()
+        .filter_map(|turn| {
+            let group = turn.group?;
+            let last = *turn.paragraphs.last()?;
+            // Asks when one of its last two sentences is a question
+            // ("Why now? Thanks.").
+            let asks = sentences
+                .of(last)
+                .iter()
+                .rev()
+                .take(2)
+                .any(|sentence| ends_with_question(sentence.slice(text)));
+            Some(TurnEvidence { group, asks })
+        })
+        .collect();
+    let sides = speakers::sides(&plan.speakers.groups, &evidence);
+    for turn in turns {
+        if let Some(side) = turn.group.and_then(|group| sides.get(group)) {
+            turn.role = match side {
+                Side::Interviewer => Role::Question,
+                Side::Interviewee => Role::Answer,
+            };
+        }
+    }
+    sides
+}
+
+fn ends_with_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| {
+            matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_') || c.is_whitespace()
+        })
+        .ends_with('?')
+}
+
+/// Copies the drafts into the document's flat arrays: turns, paragraphs,
+/// sentences and speakers.
+fn fill(
+    document: &mut Document<'_>,
+    drafts: &[Draft],
+    sentences: &Sentences,
+    turns: &[TurnDraft],
+    sides: &[Side],
+) {
+    let mut speaker_of_group: Vec<Option<usize>> = vec![None; sides.len()];
+    for turn in turns {
+        let first_paragraph = document.paragraphs.len();
+        let first_sentence = document.sentences.len();
+        for (index, draft) in turn
+            .paragraphs
+            .iter()
+            .filter_map(|&i| drafts.get(i).map(|draft| (i, draft)))
+        {
+            let start = document.sentences.len();
+            document.sentences.extend_from_slice(sentences.of(index));
+            document.paragraphs.push(Paragraph {
+                span: draft.span,
+                body: draft.body,
+                sentences: start..document.sentences.len(),
+            });
+        }
+        let Some(kept) = document.paragraphs.get(first_paragraph..) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (kept.first(), kept.last()) else {
+            continue;
+        };
+        // A label on a line of its own has an empty body; the spoken part
+        // starts with the first paragraph that has words.
+        let body_start = kept
+            .iter()
+            .find(|paragraph| !paragraph.body.is_empty())
+            .map_or(first.body.start, |paragraph| paragraph.body.start);
+        let span = Span::new(first.span.start, last.span.end);
+        let body = Span::new(body_start, last.body.end.max(body_start));
+        let label = turn
+            .labelled
+            .then(|| turn.paragraphs.first().and_then(|&i| drafts.get(i)))
+            .flatten()
+            .and_then(Draft::label_span);
+        let speaker = turn.group.and_then(|group| {
+            let slot = speaker_of_group.get_mut(group)?;
+            let index = *slot.get_or_insert_with(|| {
+                document.speakers.push(Speaker {
+                    name: label.unwrap_or_default(),
+                    side: sides.get(group).copied().unwrap_or(Side::Interviewee),
+                    turns: 0,
+                });
+                document.speakers.len() - 1
+            });
+            if let Some(speaker) = document.speakers.get_mut(index) {
+                speaker.turns += 1;
+            }
+            Some(index)
+        });
+        document.turns.push(Turn {
+            role: turn.role,
+            speaker,
+            label,
+            span,
+            body,
+            paragraphs: first_paragraph..document.paragraphs.len(),
+            sentences: first_sentence..document.sentences.len(),
+        });
+    }
+}

@@ -1,0 +1,405 @@
+//! Documents: raw interview text into turns, paragraphs and sentences.
+//!
+//! The first stage of the pipeline. It reads the lines of the input, drops
+//! web boilerplate (reporting every dropped line), builds paragraphs, finds
+//! the layout — bare Q&A, `Q:`/`A:` labels, speaker labels, or emphasised
+//! questions — and assigns each paragraph to a turn with a role: `title`,
+//! `question`, `answer` or `other`. Sentences come from the
+//! [`segment`](crate::segment) stage, run on each paragraph's spoken body.
+//!
+//! A [`Document`] borrows the caller's text; everything in it is a
+//! [`Span`] into that text. [`DocumentRecord`] is the owned, serializable
+//! form for output.
+
+mod boilerplate;
+mod label;
+mod layout;
+mod paragraph;
+mod record;
+mod speakers;
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use serde::{Deserialize, Serialize};
+
+pub use boilerplate::DropReason;
+pub use record::{DocumentRecord, DroppedRecord, SpeakerRecord, TurnRecord};
+pub use speakers::Side;
+
+use crate::error::Error;
+use crate::input;
+use crate::segment::{Segmenter, is_space};
+use crate::span::Span;
+use boilerplate::Boilerplate;
+use speakers::SpeakerWords;
+
+/// What a turn is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The headline (and standfirst) before the first question.
+    Title,
+    /// A turn of the interviewer's side.
+    Question,
+    /// A turn of the interviewee's side.
+    Answer,
+    /// Anything else kept: an intro, a dateline, a caption, a section
+    /// heading, a stage note such as "(Laughter.)".
+    Other,
+}
+
+/// How the interview marks who speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// No labels: each question is its own paragraph ending in `?`, followed
+    /// by answer paragraphs.
+    Bare,
+    /// `Q:`/`A:`, `Q.`, `Question:`/`Answer:` labels.
+    QaLabels,
+    /// Speaker names as labels: `MR. PRICE:`, `Wikinews:`, `Vladimir
+    /// Putin:`, with `Q`/`QUESTION` for reporters.
+    SpeakerLabels,
+    /// Questions set apart by emphasis: `**…?**` or capitals.
+    Emphasis,
+}
+
+/// A turn: one speaker's stretch of the conversation, or one kept
+/// paragraph that is not spoken (title, caption, stage note).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    role: Role,
+    speaker: Option<usize>,
+    label: Option<Span>,
+    span: Span,
+    body: Span,
+    paragraphs: Range<usize>,
+    sentences: Range<usize>,
+}
+
+impl Turn {
+    /// The turn's role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// Index of the speaker in [`Document::speakers`], for labelled layouts.
+    pub fn speaker_index(&self) -> Option<usize> {
+        self.speaker
+    }
+
+    /// The speaker label as written at the start of this turn ("MR. PRICE",
+    /// "Q"), without colon or markup; `None` for unlabelled turns and for a
+    /// speaker's turn that resumes after a caption or heading.
+    pub fn label(&self) -> Option<Span> {
+        self.label
+    }
+
+    /// The whole turn, label and markup included.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The spoken part: from the first word after the label to the end.
+    pub fn body(&self) -> Span {
+        self.body
+    }
+}
+
+/// A paragraph of a turn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    span: Span,
+    body: Span,
+    sentences: Range<usize>,
+}
+
+impl Paragraph {
+    /// The whole paragraph, label and markup included.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The paragraph's spoken text, which its sentences cover.
+    pub fn body(&self) -> Span {
+        self.body
+    }
+}
+
+/// A speaker of a labelled interview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    name: Span,
+    side: Side,
+    turns: usize,
+}
+
+impl Speaker {
+    /// The first label that named this speaker.
+    pub fn name(&self) -> Span {
+        self.name
+    }
+
+    /// The side the speaker is on.
+    pub fn side(&self) -> Side {
+        self.side
+    }
+
+    /// How many turns the speaker has.
+    pub fn turns(&self) -> usize {
+        self.turns
+    }
+}
+
+/// A region of the input dropped as boilerplate: one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// The dropped line.
+    pub span: Span,
+    /// Why it was dropped.
+    pub reason: DropReason,
+}
+
+/// A parsed interview that borrows its text.
+///
+/// ```
+/// use claimtrack::{Document, Role};
+///
+/// let text = "Talks in Minsk\n\nWhy did Lavrov come?\n\n\
+///             He came for the treaty. Shoigu came too.\n\nShare this:";
+/// let doc = Document::parse(text)?;
+/// let roles: Vec<Role> = doc.turns().iter().map(|t| t.role()).collect();
+/// assert_eq!(roles, [Role::Title, Role::Question, Role::Answer]);
+///
+/// let answer = &doc.turns()[2];
+/// let sentences: Vec<&str> = doc.sentences(answer).iter().map(|s| doc.slice(*s)).collect();
+/// assert_eq!(sentences, ["He came for the treaty.", "Shoigu came too."]);
+/// assert_eq!(doc.slice(doc.dropped()[0].span), "Share this:");
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    layout: Layout,
+    turns: Vec<Turn>,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Span>,
+    speakers: Vec<Speaker>,
+    dropped: Vec<Dropped>,
+}
+
+impl<'a> Document<'a> {
+    /// Parses `text` with the default [`Parser`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyInput`] when the text is empty or only white space.
+    pub fn parse(text: &'a str) -> Result<Document<'a>, Error> {
+        Parser::default_ref().parse(text)
+    }
+
+    /// Parses UTF-8 bytes with the default [`Parser`]; spans are offsets
+    /// into `bytes`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`] with the offset of the first bad byte, or
+    /// [`Error::EmptyInput`].
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Document<'a>, Error> {
+        Parser::default_ref().parse_bytes(bytes)
+    }
+
+    /// The text the document was parsed from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The text a span names (`""` if the span does not fit the text).
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text)
+    }
+
+    /// The layout that was detected (or forced).
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// The turns, in document order.
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+
+    /// The paragraphs of a turn.
+    pub fn paragraphs(&self, turn: &Turn) -> &[Paragraph] {
+        self.paragraphs.get(turn.paragraphs.clone()).unwrap_or(&[])
+    }
+
+    /// The sentences of a turn, across its paragraphs.
+    pub fn sentences(&self, turn: &Turn) -> &[Span] {
+        self.sentences.get(turn.sentences.clone()).unwrap_or(&[])
+    }
+
+    /// The sentences of one paragraph.
+    pub fn paragraph_sentences(&self, paragraph: &Paragraph) -> &[Span] {
+        self.sentences
+            .get(paragraph.sentences.clone())
+            .unwrap_or(&[])
+    }
+
+    /// The speakers of a labelled interview, in order of first appearance.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// The speaker of a turn.
+    pub fn speaker(&self, turn: &Turn) -> Option<&Speaker> {
+        turn.speaker.and_then(|index| self.speakers.get(index))
+    }
+
+    /// The speaker's name for a turn: its own label, or the speaker's first
+    /// label for a turn that has none.
+    pub fn speaker_name(&self, turn: &Turn) -> Option<&'a str> {
+        let span = turn
+            .label
+            .or_else(|| self.speaker(turn).map(Speaker::name))?;
+        Some(self.slice(span))
+    }
+
+    /// The lines dropped as boilerplate, in document order.
+    pub fn dropped(&self) -> &[Dropped] {
+        &self.dropped
+    }
+
+    /// The owned, serializable form.
+    pub fn to_record(&self) -> DocumentRecord {
+        DocumentRecord::from_document(self)
+    }
+}
+
+static DEFAULT_PARSER: Lazy<Parser> = Lazy::new(|| {
+    // The built-in lexicons are checked by unit tests.
+    ParserBuilder::new()
+        .build()
+        .expect("built-in document lexicons are valid")
+});
+
+/// Parses interview text into [`Document`]s. Build once, use for many
+/// documents; it is `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    layout: Option<Layout>,
+    boilerplate: Boilerplate,
+    speaker_words: SpeakerWords,
+    segmenter: Segmenter,
+}
+
+impl Parser {
+    /// The parser with built-in lexicons and automatic layout detection.
+    pub fn default_ref() -> &'static Parser {
+        &DEFAULT_PARSER
+    }
+
+    /// Parses `text`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyInput`] when the text is empty or only white space
+    /// (including byte-order marks and zero-width spaces).
+    pub fn parse<'a>(&self, text: &'a str) -> Result<Document<'a>, Error> {
+        if text.chars().all(is_space) {
+            return Err(Error::EmptyInput { len: text.len() });
+        }
+        Ok(layout::assemble(text, self))
+    }
+
+    /// Decodes UTF-8 bytes strictly and parses them; spans are offsets into
+    /// `bytes`. For text with bad bytes, decode with
+    /// [`LossyText`](crate::input::LossyText) and parse its text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`] or [`Error::EmptyInput`].
+    pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<Document<'a>, Error> {
+        self.parse(input::decode(bytes)?)
+    }
+}
+
+/// Configures a [`Parser`].
+///
+/// ```
+/// use claimtrack::{Layout, ParserBuilder, Role};
+///
+/// let parser = ParserBuilder::new()
+///     .layout(Layout::Bare)
+///     .boilerplate_line("Listen to the podcast")
+///     .build()?;
+/// let doc = parser.parse("Why now?\n\nBecause.\n\nListen to the podcast")?;
+/// assert_eq!(doc.turns()[1].role(), Role::Answer);
+/// assert_eq!(doc.dropped().len(), 1);
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ParserBuilder {
+    layout: Option<Layout>,
+    boilerplate_lines: Vec<String>,
+    interviewer_labels: Vec<String>,
+    interviewee_labels: Vec<String>,
+    segmenter: Option<Segmenter>,
+}
+
+impl ParserBuilder {
+    /// A builder with automatic layout detection and no additions.
+    pub fn new() -> ParserBuilder {
+        ParserBuilder::default()
+    }
+
+    /// Forces a layout instead of detecting it.
+    pub fn layout(&mut self, layout: Layout) -> &mut Self {
+        self.layout = Some(layout);
+        self
+    }
+
+    /// Adds a whole line to drop as boilerplate (matched ignoring ASCII
+    /// case, a trailing colon allowed).
+    pub fn boilerplate_line(&mut self, line: &str) -> &mut Self {
+        self.boilerplate_lines.push(line.to_string());
+        self
+    }
+
+    /// Adds a label word that always marks the interviewer's side
+    /// ("PANELIST" in a format where panelists ask).
+    pub fn interviewer_label(&mut self, label: &str) -> &mut Self {
+        self.interviewer_labels.push(label.to_string());
+        self
+    }
+
+    /// Adds a label word that always marks the interviewee's side.
+    pub fn interviewee_label(&mut self, label: &str) -> &mut Self {
+        self.interviewee_labels.push(label.to_string());
+        self
+    }
+
+    /// Uses this sentence segmenter instead of the default one.
+    pub fn segmenter(&mut self, segmenter: Segmenter) -> &mut Self {
+        self.segmenter = Some(segmenter);
+        self
+    }
+
+    /// Compiles the parser.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] for an added entry that is empty or spans lines.
+    pub fn build(&self) -> Result<Parser, Error> {
+        Ok(Parser {
+            layout: self.layout,
+            boilerplate: Boilerplate::new(&self.boilerplate_lines)?,
+            speaker_words: SpeakerWords::new(&self.interviewer_labels, &self.interviewee_labels)?,
+            segmenter: match &self.segmenter {
+                Some(segmenter) => segmenter.clone(),
+                None => Segmenter::default_ref().clone(),
+            },
+        })
+    }
+}

@@ -1,0 +1,588 @@
+//! Lines into paragraphs, and the shape of each paragraph.
+//!
+//! A paragraph ends at a blank line, at a dropped boilerplate line, before a
+//! line that opens a speaker label or a Markdown block, and — where lines
+//! are not hard-wrapped — after a line that ends a sentence or is itself
+//! long (web text often puts each paragraph on one line with no blank line
+//! between). Hard-wrapped text (lines of about the same width) keeps its
+//! lines together until a short line ends a sentence. Each paragraph then
+//! gets its shape: its label, its spoken body, and the flags the layout
+//! stage decides roles from.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::boilerplate::{Boilerplate, DropReason, LineKind};
+use super::label::{self, Label};
+use crate::lexicon::PARAGRAPH_CUES;
+use crate::segment::{is_space, skip_space, trim_end};
+use crate::span::Span;
+
+/// A line longer than this (in chars) is a whole web paragraph, never a
+/// hard-wrapped line.
+const LONG_LINE: usize = 100;
+
+/// A line of the input with text on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The line without surrounding white space.
+    pub(crate) span: Span,
+    /// A blank or dropped line comes before it.
+    pub(crate) after_break: bool,
+    /// A blank line comes right before it.
+    pub(crate) after_blank: bool,
+    /// The line is a tail heading ("Sources").
+    pub(crate) tail_heading: bool,
+}
+
+/// A paragraph and its shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    /// From the first character to the last, label and markup included.
+    pub(crate) span: Span,
+    /// The lines it is made of (indexes into the line list).
+    pub(crate) lines: std::ops::Range<usize>,
+    /// The label, when the paragraph opens with a label shape (offsets
+    /// relative to `span.start`). The body leaves it out until the layout
+    /// stage decides it is not a speaker and calls [`Paragraph::unlabel`].
+    pub(crate) label: Option<Label>,
+    /// The spoken text: after label, timestamp and Markdown markers.
+    pub(crate) body: Span,
+    pub(crate) shape: Shape,
+}
+
+/// How a whole paragraph is set apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Emphasis {
+    /// `**…**` or `__…__`.
+    Bold,
+    /// `*…*` or `_…_`.
+    Italic,
+    /// Eight letters or more, none lower case.
+    Capitals,
+}
+
+/// What a paragraph looks like, read from its body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Ends with a question mark (before closing quotes and markup).
+    pub(crate) question_mark: bool,
+    /// How the whole paragraph is emphasised, if it is.
+    pub(crate) emphasis: Option<Emphasis>,
+    /// A Markdown heading (`## …`).
+    pub(crate) markdown_heading: bool,
+    /// A short line that looks like a heading: no sentence punctuation.
+    pub(crate) heading_like: bool,
+    /// An image or a caption/credit line.
+    pub(crate) caption: bool,
+    /// Only a stage note: `(Laughter.)`, `[Recess.]`.
+    pub(crate) stage_note: bool,
+    /// Only a time of day or a timestamp: `2:14 p.m. EDT`.
+    pub(crate) time_line: bool,
+    /// Opens with a request ("Tell us about …").
+    pub(crate) request: bool,
+    /// A heading that opens the page's tail ("Sources").
+    pub(crate) tail_heading: bool,
+    /// Short and without sentence punctuation: a fragment such as a
+    /// related headline or a tag list when it trails the interview.
+    pub(crate) fragment: bool,
+}
+
+/// Reads the lines of `text`, dropping boilerplate lines into `dropped`.
+pub(crate) fn lines(
+    text: &str,
+    boilerplate: &Boilerplate,
+    dropped: &mut Vec<(Span, DropReason)>,
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut after_break = true;
+    let mut after_blank = false;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start <= text.len() {
+        let (end, next) = line_end(bytes, start);
+        let content_start = skip_space(text, start, end);
+        let content_end = trim_end(text, content_start, end);
+        if content_start < content_end {
+            let span = Span::new(content_start, content_end);
+            match boilerplate.classify(span.slice(text)) {
+                LineKind::Text => {
+                    lines.push(Line {
+                        span,
+                        after_break,
+                        after_blank,
+                        tail_heading: false,
+                    });
+                    after_break = false;
+                }
+                LineKind::TailHeading => {
+                    lines.push(Line {
+                        span,
+                        after_break: true,
+                        after_blank,
+                        tail_heading: true,
+                    });
+                    after_break = true;
+                }
+                LineKind::Drop(reason) => {
+                    dropped.push((span, reason));
+                    after_break = true;
+                }
+            }
+            after_blank = false;
+        } else {
+            after_break = true;
+            after_blank = true;
+        }
+        if next > text.len() {
+            break;
+        }
+        start = next;
+    }
+    lines
+}
+
+/// End of the line starting at `start` and the start of the next one:
+/// `\n`, `\r\n`, lone `\r`, U+2028 and U+2029 end a line.
+fn line_end(bytes: &[u8], start: usize) -> (usize, usize) {
+    let mut i = start;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'\n' => return (i, i + 1),
+            b'\r' => {
+                let next = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return (i, next);
+            }
+            // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => {
+                return (i, i + 3);
+            }
+            _ => i += 1,
+        }
+    }
+    (bytes.len(), bytes.len() + 1)
+}
+
+/// Groups lines into paragraphs and reads each one's shape.
+pub(crate) fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
+    // Where paragraphs are set off by blank lines, a single line break
+    // inside a block is soft ("Aboard Air Force One" / "En Route to …");
+    // where they are not, every line is its own paragraph.
+    let blank_separated = lines.iter().filter(|line| line.after_blank).count() >= 2;
+    let mut out = Vec::new();
+    let mut segment_start = 0;
+    while segment_start < lines.len() {
+        let segment_end = lines
+            .iter()
+            .enumerate()
+            .skip(segment_start + 1)
+            .find(|(_, line)| line.after_break)
+            .map_or(lines.len(), |(index, _)| index);
+        split_segment(
+            text,
+            lines,
+            segment_start..segment_end,
+            blank_separated,
+            &mut out,
+        );
+        segment_start = segment_end;
+    }
+    out
+}
+
+/// Splits a run of lines with no blank line between them into paragraphs.
+fn split_segment(
+    text: &str,
+    lines: &[Line],
+    segment: std::ops::Range<usize>,
+    blank_separated: bool,
+    out: &mut Vec<Paragraph>,
+) {
+    let Some(segment_lines) = lines.get(segment.clone()) else {
+        return;
+    };
+    let widths: Vec<usize> = segment_lines
+        .iter()
+        .map(|line| line.span.slice(text).chars().count())
+        .collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    let wrapped = is_hard_wrapped(&widths, widest);
+    let mut first = segment.start;
+    for index in segment.clone() {
+        let is_last = index + 1 == segment.end;
+        let breaks_here = is_last || {
+            let line = lines.get(index).map_or("", |line| line.span.slice(text));
+            let next = lines
+                .get(index + 1)
+                .map_or("", |line| line.span.slice(text));
+            let width = widths.get(index - segment.start).copied().unwrap_or(0);
+            let label_only = label::read(line).is_some_and(|l| l.body_start >= line.len());
+            !label_only
+                && (opens_block(next)
+                    || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
+                    || !wrapped && (width > LONG_LINE || !blank_separated))
+        };
+        if breaks_here {
+            if let Some(paragraph) = read_paragraph(text, lines, first..index + 1) {
+                out.push(paragraph);
+            }
+            first = index + 1;
+        }
+    }
+}
+
+/// Lines of about one width, as a text wrapped at a fixed column.
+fn is_hard_wrapped(widths: &[usize], widest: usize) -> bool {
+    let Some((_, body)) = widths.split_last() else {
+        return false;
+    };
+    if widths.len() < 3 || !(40..=LONG_LINE).contains(&widest) {
+        return false;
+    }
+    let full = body
+        .iter()
+        .filter(|&&width| width * 10 >= widest * 7)
+        .count();
+    full * 10 >= body.len() * 6
+}
+
+/// A line that must start a paragraph: a speaker label, a Markdown heading,
+/// image, quote or list item.
+fn opens_block(line: &str) -> bool {
+    label::read(line).is_some()
+        || line.starts_with('#')
+        || line.starts_with("![")
+        || line.starts_with("> ")
+        || line.starts_with(['•', '◦', '▪'])
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+}
+
+/// Ends with sentence punctuation, before closing quotes and markup.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(is_closing_mark)
+        .ends_with(['.', '?', '!', '…'])
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_') || is_space(c)
+}
+
+fn read_paragraph(text: &str, lines: &[Line], range: std::ops::Range<usize>) -> Option<Paragraph> {
+    let first = lines.get(range.start)?;
+    let last = lines.get(range.end.checked_sub(1)?)?;
+    let span = Span::new(first.span.start, last.span.end);
+    let mut paragraph = Paragraph {
+        span,
+        lines: range,
+        label: label::read(span.slice(text)),
+        body: span,
+        shape: Shape::default(),
+    };
+    paragraph.read_body(text, first.tail_heading);
+    Some(paragraph)
+}
+
+impl Paragraph {
+    /// The label's name as a span of the text.
+    pub(crate) fn label_span(&self) -> Option<Span> {
+        self.label.map(|label| {
+            Span::new(
+                self.span.start + label.name_start,
+                self.span.start + label.name_end,
+            )
+        })
+    }
+
+    /// Forgets the label (it is not a speaker here) and rereads the body.
+    pub(crate) fn unlabel(&mut self, text: &str) {
+        if self.label.take().is_some() {
+            self.read_body(text, self.shape.tail_heading);
+        }
+    }
+
+    fn read_body(&mut self, text: &str, tail_heading: bool) {
+        let (body, emphasis, markdown_heading) = body_of(text, self.span, self.label);
+        let mut shape = shape_of(body.slice(text));
+        shape.emphasis = emphasis.or(shape.emphasis);
+        shape.markdown_heading = markdown_heading;
+        shape.tail_heading = tail_heading;
+        shape.caption |= self.span.slice(text).starts_with("![");
+        self.body = body;
+        self.shape = shape;
+    }
+}
+
+/// The spoken body of a paragraph: after its label or leading timestamp,
+/// without Markdown heading marks and without paired emphasis around the
+/// whole paragraph. Also says which emphasis and whether heading marks were
+/// there.
+fn body_of(text: &str, span: Span, label: Option<Label>) -> (Span, Option<Emphasis>, bool) {
+    let raw = span.slice(text);
+    let mut start = match label {
+        Some(label) => label.body_start,
+        None => label::leading_timestamp(raw),
+    };
+    let mut end = raw.len();
+    let mut markdown_heading = false;
+    if label.is_none() {
+        let rest = raw.get(start..).unwrap_or("");
+        let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && rest.get(hashes..).is_some_and(|r| r.starts_with(' ')) {
+            start += hashes + 1;
+            markdown_heading = true;
+        } else if rest.starts_with("> ") {
+            start += 2;
+        }
+    }
+    let mut emphasis = None;
+    for (marker, kind) in [
+        ("**", Emphasis::Bold),
+        ("__", Emphasis::Bold),
+        ("*", Emphasis::Italic),
+        ("_", Emphasis::Italic),
+    ] {
+        let opened = raw.get(start..).is_some_and(|r| r.starts_with(marker))
+            || label.is_some() && raw.starts_with(marker);
+        let closed = raw.get(..end).is_some_and(|r| r.ends_with(marker));
+        if opened && closed && end >= start + 2 * marker.len() {
+            if raw.get(start..).is_some_and(|r| r.starts_with(marker)) {
+                start += marker.len();
+            }
+            end -= marker.len();
+            emphasis = Some(kind);
+            break;
+        }
+    }
+    let body_start = skip_space(text, span.start + start, span.start + end);
+    let body_end = trim_end(text, body_start, span.start + end);
+    (Span::new(body_start, body_end), emphasis, markdown_heading)
+}
+
+static PARAGRAPH_CUE_MATCHERS: Lazy<ParagraphCues> = Lazy::new(ParagraphCues::new);
+
+/// Caption cues and request openings, compiled once.
+struct ParagraphCues {
+    captions: AhoCorasick,
+    requests: AhoCorasick,
+}
+
+impl ParagraphCues {
+    fn new() -> ParagraphCues {
+        let mut captions = Vec::new();
+        let mut requests = Vec::new();
+        // The cue lists are constant data; a unit test builds them, so the
+        // `expect`s below cannot fire for any input.
+        let entries = PARAGRAPH_CUES
+            .checked_entries(&["caption", "request_opener"])
+            .expect("paragraph cue lexicon has known sections");
+        for entry in entries {
+            match entry.section {
+                "caption" => captions.push(entry.text),
+                _ => requests.push(entry.text),
+            }
+        }
+        ParagraphCues {
+            // Credits are matched as written: "Photo:" but not "photo:".
+            captions: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&captions)
+                .expect("caption cues compile"),
+            requests: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&requests)
+                .expect("request openers compile"),
+        }
+    }
+}
+
+/// A paragraph that is only a time of day or a timestamp.
+static TIME_LINE: Lazy<Regex> = Lazy::new(|| {
+    // Constant pattern, checked by the unit tests.
+    Regex::new(concat!(
+        r"^(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[ \t]?[Mm]\.?)?[ \t]*(?:[A-Z]{2,5})?",
+        r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)$",
+    ))
+    .expect("time-line pattern is valid")
+});
+
+/// Reads the shape flags that depend only on the body text.
+fn shape_of(body: &str) -> Shape {
+    let cues = &*PARAGRAPH_CUE_MATCHERS;
+    let stripped = body.trim_end_matches(is_closing_mark);
+    let terminal = stripped.ends_with(['.', '?', '!', '…']);
+    let words = body.split_whitespace().count();
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let first = body.chars().next();
+    Shape {
+        question_mark: stripped.ends_with('?'),
+        emphasis: (letters >= 8 && !body.chars().any(char::is_lowercase))
+            .then_some(Emphasis::Capitals),
+        markdown_heading: false,
+        heading_like: !terminal
+            && body.len() <= 80
+            && (1..=10).contains(&words)
+            && !body.ends_with([':', ',', ';', '–', '—', '-'])
+            && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        caption: body.len() <= 400 && cues.captions.is_match(body),
+        stage_note: is_stage_note(body),
+        time_line: TIME_LINE.is_match(body),
+        request: body.len() <= 300
+            && cues
+                .requests
+                .find(Input::new(body).anchored(Anchored::Yes))
+                .is_some_and(|m| {
+                    body.get(m.end()..)
+                        .is_some_and(|r| r.starts_with([' ', ',']))
+                })
+            && !body.contains('?'),
+        tail_heading: false,
+        fragment: body.len() <= 100 && !terminal,
+    }
+}
+
+/// A paragraph that is only a bracketed note: `(Laughter.)`, `[Recess.]`,
+/// `(The briefing was concluded at 3:02 p.m.)`.
+fn is_stage_note(body: &str) -> bool {
+    let inner = body.strip_suffix('.').unwrap_or(body);
+    let (open, close) = match inner.chars().next() {
+        Some('(') => ('(', ')'),
+        Some('[') => ('[', ']'),
+        _ => return false,
+    };
+    inner.len() <= 150
+        && inner.ends_with(close)
+        && inner.find(close) == Some(inner.len() - 1)
+        && inner.matches(open).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph_texts(text: &str) -> Vec<String> {
+        let boilerplate = Boilerplate::new(&[]).unwrap();
+        let mut dropped = Vec::new();
+        let lines = lines(text, &boilerplate, &mut dropped);
+        paragraphs(text, &lines)
+            .iter()
+            .map(|p| p.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_and_line_endings() {
+        let text = "Title\r\n\r\nFirst para.\rSecond para.\n\n\nThird.";
+        assert_eq!(
+            paragraph_texts(text),
+            ["Title", "First para.", "Second para.", "Third."]
+        );
+    }
+
+    #[test]
+    fn short_lines_without_punctuation_stay_together() {
+        let text = "Press Gaggle\n\nAboard Air Force One\nEn Route to Pittsburgh, Pennsylvania\n\n11:42 A.M. EDT";
+        assert_eq!(
+            paragraph_texts(text),
+            [
+                "Press Gaggle",
+                "Aboard Air Force One\nEn Route to Pittsburgh, Pennsylvania",
+                "11:42 A.M. EDT"
+            ]
+        );
+        // Without blank lines anywhere, each line is a paragraph.
+        let text = "Talks end without a deal\nWhy did Lavrov come?\nFor the treaty.";
+        assert_eq!(paragraph_texts(text).len(), 3);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_until_a_short_line_ends_a_sentence() {
+        let text = "This answer was wrapped at a fixed column by the tool that\n\
+                    exported it, so its lines are all about the same width. It\n\
+                    goes on for a while.\n\
+                    A new paragraph starts after the short line above and it is\n\
+                    also wrapped.";
+        let paragraphs = paragraph_texts(text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[0].ends_with("goes on for a while."));
+    }
+
+    #[test]
+    fn one_paragraph_per_long_line_and_labels_split() {
+        let long = "word ".repeat(30);
+        let text = format!("{long}\n{long}\nQ: Why?\nA: Because.");
+        assert_eq!(paragraph_texts(&text).len(), 4);
+    }
+
+    #[test]
+    fn label_on_its_own_line_keeps_its_text() {
+        let text = "Maya Fischer: (00:00)\nWelcome back to the show.";
+        assert_eq!(paragraph_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn cue_lexicon_compiles() {
+        assert!(PARAGRAPH_CUE_MATCHERS.captions.patterns_len() > 10);
+        assert!(PARAGRAPH_CUE_MATCHERS.requests.patterns_len() > 10);
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(shape_of("(Laughter.)").stage_note);
+        assert!(shape_of("[Recess.]").stage_note);
+        assert!(shape_of("(The briefing was concluded at 3:02 p.m.)").stage_note);
+        assert!(!shape_of("(Laughter.) And then we left (again).").stage_note);
+        assert!(shape_of("2:14 p.m. EDT").time_line);
+        assert!(shape_of("11:42 A.M. EDT").time_line);
+        assert!(shape_of("[00:12:04]").time_line);
+        assert!(!shape_of("2:14 p.m. is when it starts.").time_line);
+        assert!(shape_of("Solar farm near Seville. Photo: Ana Ruiz").caption);
+        assert!(shape_of("Tell us about the Leipzig plant.").request);
+        assert!(!shape_of("Telling us was a mistake.").request);
+        assert!(shape_of("Funding and politics").heading_like);
+        assert!(!shape_of("Funding and politics.").heading_like);
+        assert_eq!(
+            shape_of("WHAT DO YOU MAKE OF THE DEAL?").emphasis,
+            Some(Emphasis::Capitals)
+        );
+        assert!(shape_of("Why now?”").question_mark);
+    }
+
+    #[test]
+    fn bodies_drop_labels_markup_and_timestamps() {
+        let bold = Some(Emphasis::Bold);
+        let cases = [
+            (
+                "**Why has the price stayed flat?**",
+                "Why has the price stayed flat?",
+                bold,
+            ),
+            ("## The border tax", "The border tax", None),
+            (
+                "*An italic standfirst.*",
+                "An italic standfirst.",
+                Some(Emphasis::Italic),
+            ),
+            (
+                "[00:14:40] And a second point.",
+                "And a second point.",
+                None,
+            ),
+            ("**Q: Why?**", "Why?", bold),
+            ("MR. HALLORAN:  Good afternoon.", "Good afternoon.", None),
+        ];
+        for (raw, body, emphasised) in cases {
+            let span = Span::new(0, raw.len());
+            let (got, got_emphasis, _) = body_of(raw, span, label::read(raw));
+            assert_eq!(got.slice(raw), body, "{raw:?}");
+            assert_eq!(got_emphasis, emphasised, "{raw:?}");
+        }
+    }
+}

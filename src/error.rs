@@ -1,0 +1,33 @@
+//! The crate's one error type.
+
+/// What went wrong, and where.
+///
+/// Parsing text never fails for a reason of content: any non-empty text is
+/// an interview, perhaps a poor one. Errors come from bytes that are not
+/// text, from empty input, and from configuration (a user's lexicon entry).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input has no text at all, or only white space.
+    #[error("the input is empty or only white space ({len} bytes)")]
+    EmptyInput {
+        /// Length of the input in bytes.
+        len: usize,
+    },
+    /// The input bytes are not valid UTF-8.
+    #[error("the input is not valid UTF-8: invalid byte sequence at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A lexicon entry (built-in file or a user's addition) is unusable.
+    #[error("lexicon {lexicon}, line {line}: {message}")]
+    Lexicon {
+        /// Which lexicon: a built-in file name or the name a user gave.
+        lexicon: String,
+        /// One-based line number of the entry (0 for entries added one by one).
+        line: usize,
+        /// What is wrong with the entry.
+        message: String,
+    },
+}

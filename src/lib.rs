@@ -1,0 +1,59 @@
+//! claimtrack reads interview text — news Q&A interviews, press briefings,
+//! debate and hearing transcripts — and turns it into structured records
+//! whose every field points back to the exact bytes of the input.
+//!
+//! The crate is a pipeline; each stage is a module and hands its output to
+//! the next:
+//!
+//! 1. [`input`]: bytes to text (strict UTF-8, or lossy with a map back to
+//!    the original bytes).
+//! 2. [`document`]: text to a [`Document`] — layout detection, boilerplate
+//!    removal, turns (`title`, `question`, `answer`, `other`), speakers and
+//!    paragraphs. It uses [`segment`] for the sentences of each paragraph.
+//! 3. [`segment`]: sentence boundaries, with abbreviations, initials,
+//!    decimals, quotes, ellipses and stage notes handled.
+//!
+//! Every position is a [`Span`]: a byte range `[start, end)` into the text
+//! you passed in, always on `char` boundaries.
+//!
+//! ```
+//! use claimtrack::{Document, Role};
+//!
+//! let text = "MR. PRICE: Good afternoon. We have no update on Minsk.\n\n\
+//!             QUESTION: Did Mr. Lavrov meet the U.S. envoy?\n\n\
+//!             MR. PRICE: Not to my knowledge.";
+//! let doc = Document::parse(text)?;
+//! let question = &doc.turns()[1];
+//! assert_eq!(question.role(), Role::Question);
+//! assert_eq!(doc.speaker_name(question), Some("QUESTION"));
+//! assert_eq!(doc.slice(question.body()), "Did Mr. Lavrov meet the U.S. envoy?");
+//! assert_eq!(doc.sentences(&doc.turns()[0]).len(), 2);
+//! # Ok::<(), claimtrack::Error>(())
+//! ```
+//!
+//! Parsing never panics and never fails on content: any non-empty text is
+//! an interview, perhaps a poor one. Errors ([`Error`]) come only from empty
+//! input, bytes that are not UTF-8, and invalid lexicon entries given to a
+//! builder.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod document;
+mod error;
+pub mod input;
+mod lexicon;
+pub mod segment;
+mod span;
+
+pub use document::{Document, Layout, Parser, ParserBuilder, Role};
+pub use error::Error;
+pub use segment::{AbbreviationKind, Segmenter, SegmenterBuilder};
+pub use span::Span;
+
+/// The README's code blocks, compiled and run as doctests so they cannot
+/// drift from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,97 @@
+//! The examples, run as a user runs them (csv's habit): the compiled
+//! example binary on a seed file, checking what it prints.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::gold;
+
+/// `target/debug/examples/NAME`, built by `cargo test` before the tests run.
+fn example(name: &str) -> PathBuf {
+    let mut path = std::env::current_exe().expect("test binary path");
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
+    }
+    path.join("examples").join(name)
+}
+
+fn run(args: &[&str]) -> String {
+    let binary = example("extract");
+    let output = Command::new(&binary)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| {
+            panic!(
+                "{}: {error} (run `cargo test`, which builds examples)",
+                binary.display()
+            )
+        });
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn extract_prints_turns_of_the_seed() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let out = run(&[seed.to_str().unwrap()]);
+    assert_eq!(
+        out.lines()
+            .filter(|line| line.starts_with("question"))
+            .count(),
+        5,
+        "{out}"
+    );
+    assert_eq!(
+        out.lines()
+            .filter(|line| line.starts_with("answer"))
+            .count(),
+        5,
+        "{out}"
+    );
+    assert!(out.contains("Exit mobile version"), "{out}");
+}
+
+#[test]
+fn extract_json_has_the_documented_fields_and_byte_spans() {
+    let seed = gold::root().join("seeds/white-house-gaggle.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let turns = json["turns"].as_array().expect("turns");
+    for turn in turns {
+        for key in ["role", "speaker", "span", "sentences"] {
+            assert!(turn.get(key).is_some(), "turn without {key}: {turn}");
+        }
+        for sentence in turn["sentences"].as_array().unwrap() {
+            let start = sentence[0].as_u64().unwrap() as usize;
+            let end = sentence[1].as_u64().unwrap() as usize;
+            assert!(
+                text.get(start..end).is_some(),
+                "sentence {sentence} is not a byte range of the file"
+            );
+        }
+    }
+    let dropped = json["dropped"].as_array().expect("dropped");
+    let first = &dropped[0];
+    let (start, end) = (
+        first["span"][0].as_u64().unwrap() as usize,
+        first["span"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], first["text"].as_str().unwrap());
+    assert_eq!(first["reason"], "known_phrase");
+}
+
+#[test]
+fn extract_reports_bad_arguments_and_files() {
+    let output = Command::new(example("extract"))
+        .arg("/no/such/file")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file"));
+}

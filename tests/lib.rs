@@ -1,0 +1,9 @@
+//! Integration tests, one module per area.
+
+mod examples;
+mod formats;
+mod gold;
+mod input;
+mod invariants;
+mod layout;
+mod snapshots;
