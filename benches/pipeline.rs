@@ -69,6 +69,29 @@ fn stages(c: &mut Criterion) {
             assert_eq!(turns, expected_turns);
         })
     });
+    let expected_claims: usize = documents
+        .iter()
+        .map(|text| {
+            claimtrack::extract(text)
+                .expect("seed extracts")
+                .claims
+                .len()
+        })
+        .sum();
+    group.bench_function("extract (document, entities, claims)", |b| {
+        b.iter(|| {
+            let claims: usize = documents
+                .iter()
+                .map(|text| {
+                    claimtrack::extract(black_box(text))
+                        .expect("extracts")
+                        .claims
+                        .len()
+                })
+                .sum();
+            assert_eq!(claims, expected_claims);
+        })
+    });
     let segmenter = Segmenter::default_ref();
     let mut sentences = Vec::new();
     group.bench_function("sentences", |b| {

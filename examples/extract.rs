@@ -1,39 +1,53 @@
-//! Reads an interview file and prints its turns.
+//! Extracts the claims of an interview file.
 //!
 //! ```text
-//! cargo run --example extract -- FILE [--format text|json] [--layout bare|qa_labels|speaker_labels|emphasis]
+//! cargo run --release --example extract -- [--format table|json|jsonl] [--layout LAYOUT] FILE
 //! ```
 //!
-//! `text` (the default) prints one line per turn: role, speaker and first
-//! words. `json` prints the document as one JSON object whose spans are
-//! UTF-8 byte offsets into FILE.
+//! - `table` (the default): the turns, then one aligned row per claim —
+//!   kind, actor, polarity, certainty, evidence, time and the claim text —
+//!   and the dropped lines.
+//! - `json`: one object with `layout`, `turns`, `speakers`, `dropped`,
+//!   `entities` and `claims`; spans are UTF-8 byte offsets into FILE.
+//! - `jsonl`: one claim per line.
+//!
+//! `--layout bare|qa_labels|speaker_labels|emphasis` forces a layout.
 
 use std::process::ExitCode;
 
-use claimtrack::document::{Document, DocumentRecord};
+use claimtrack::claim::{Claim, ClaimKind, Extraction, Extractor};
 use claimtrack::{Layout, ParserBuilder};
 
-const USAGE: &str =
-    "usage: extract FILE [--format text|json] [--layout bare|qa_labels|speaker_labels|emphasis]";
+const USAGE: &str = "usage: extract [--format table|json|jsonl] [--layout bare|qa_labels|speaker_labels|emphasis] FILE";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+    Jsonl,
+}
 
 struct Options {
     path: String,
-    json: bool,
+    format: Format,
     layout: Option<Layout>,
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
     let mut path = None;
-    let mut json = false;
+    let mut format = Format::Table;
     let mut layout = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--format" => match args.next().as_deref() {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                other => return Err(format!("unknown format {other:?}\n{USAGE}")),
-            },
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("table" | "text") => Format::Table,
+                    Some("json") => Format::Json,
+                    Some("jsonl") => Format::Jsonl,
+                    other => return Err(format!("unknown format {other:?}\n{USAGE}")),
+                }
+            }
             "--layout" => {
                 let name = args.next().unwrap_or_default();
                 let parsed = serde_json::from_value(serde_json::Value::String(name.clone()))
@@ -46,7 +60,11 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
-    Ok(Options { path, json, layout })
+    Ok(Options {
+        path,
+        format,
+        layout,
+    })
 }
 
 fn main() -> ExitCode {
@@ -62,41 +80,96 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let options = parse_args()?;
     let bytes = std::fs::read(&options.path).map_err(|e| format!("{}: {e}", options.path))?;
-    let mut builder = ParserBuilder::new();
+    let text = claimtrack::input::decode(&bytes).map_err(|e| format!("{}: {e}", options.path))?;
+    let mut parser = ParserBuilder::new();
     if let Some(layout) = options.layout {
-        builder.layout(layout);
+        parser.layout(layout);
     }
-    let parser = builder.build().map_err(|e| e.to_string())?;
-    let doc = parser
-        .parse_bytes(&bytes)
+    let extractor = Extractor::builder()
+        .parser(parser)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let extraction = extractor
+        .extract(text)
         .map_err(|e| format!("{}: {e}", options.path))?;
-    if options.json {
-        let record = DocumentRecord::from_document(&doc);
-        let json = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())?;
-        println!("{json}");
-    } else {
-        print_text(&doc);
+    match options.format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&extraction).map_err(|e| e.to_string())?;
+            println!("{json}");
+        }
+        Format::Jsonl => {
+            for claim in &extraction.claims {
+                println!(
+                    "{}",
+                    serde_json::to_string(claim).map_err(|e| e.to_string())?
+                );
+            }
+        }
+        Format::Table => print_table(&extraction),
     }
     Ok(())
 }
 
-fn print_text(doc: &Document<'_>) {
-    println!("layout: {:?}", doc.layout());
-    for turn in doc.turns() {
-        let role = format!("{:?}", turn.role()).to_lowercase();
-        let speaker = doc.speaker_name(turn).unwrap_or("-");
-        let words: Vec<&str> = doc.slice(turn.body()).split_whitespace().take(10).collect();
+fn snake(value: impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= width {
+        flat
+    } else {
+        let cut: String = flat.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+fn print_table(extraction: &Extraction) {
+    let document = &extraction.document;
+    println!("layout: {}", snake(document.layout));
+    for (index, turn) in document.turns.iter().enumerate() {
+        let speaker = turn.speaker.as_deref().unwrap_or("-");
+        let claims = extraction.claims.iter().filter(|c| c.turn == index).count();
         println!(
-            "{role:<9} {speaker:<22} {:>3} sent.  {}",
-            doc.sentences(turn).len(),
-            words.join(" ")
+            "turn {index:>2}  {:<8}  {:<20}  {claims:>2} claims",
+            snake(turn.role),
+            clip(speaker, 20)
         );
     }
-    for dropped in doc.dropped() {
-        println!(
-            "dropped   {:<22} {}",
-            format!("{:?}", dropped.reason),
-            doc.slice(dropped.span)
-        );
+    println!();
+    println!(
+        "{:<4} {:<7} {:<18} {:<8} {:<9} {:<9} {:<7} claim",
+        "turn", "kind", "actor", "polarity", "certainty", "evidence", "time"
+    );
+    for claim in &extraction.claims {
+        print_claim(claim);
     }
+    for dropped in &document.dropped {
+        println!("dropped ({}): {}", snake(dropped.reason), dropped.text);
+    }
+}
+
+fn print_claim(claim: &Claim) {
+    let kind = match claim.kind {
+        ClaimKind::Statement => "claim",
+        ClaimKind::Premise => "premise",
+    };
+    let actor = claim
+        .actor
+        .as_ref()
+        .map_or("-".to_string(), |a| a.name.clone());
+    println!(
+        "{:<4} {:<7} {:<18} {:<8} {:<9} {:<9} {:<7} {}",
+        claim.turn,
+        kind,
+        clip(&actor, 18),
+        snake(claim.polarity),
+        snake(claim.certainty),
+        snake(claim.evidence),
+        snake(claim.time),
+        clip(&claim.text, 90)
+    );
 }

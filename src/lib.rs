@@ -40,13 +40,16 @@
 #![warn(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod claim;
 pub mod document;
+pub mod entity;
 mod error;
 pub mod input;
 mod lexicon;
 pub mod segment;
 mod span;
 
+pub use claim::{Claim, Extraction, Extractor, extract};
 pub use document::{Document, Layout, Parser, ParserBuilder, Role};
 pub use error::Error;
 pub use segment::{AbbreviationKind, Segmenter, SegmenterBuilder};

@@ -39,18 +39,15 @@ fn run(args: &[&str]) -> String {
 fn extract_prints_turns_of_the_seed() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
     let out = run(&[seed.to_str().unwrap()]);
-    assert_eq!(
+    let turns = |role: &str| {
         out.lines()
-            .filter(|line| line.starts_with("question"))
-            .count(),
-        5,
-        "{out}"
-    );
-    assert_eq!(
-        out.lines()
-            .filter(|line| line.starts_with("answer"))
-            .count(),
-        5,
+            .filter(|line| line.starts_with("turn") && line.contains(role))
+            .count()
+    };
+    assert_eq!(turns(" question "), 5, "{out}");
+    assert_eq!(turns(" answer "), 5, "{out}");
+    assert!(
+        out.contains("There is no evidence that Putin asked"),
         "{out}"
     );
     assert!(out.contains("Exit mobile version"), "{out}");
@@ -94,4 +91,68 @@ fn extract_reports_bad_arguments_and_files() {
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file"));
+}
+
+#[test]
+fn extract_json_carries_entities_and_claims_with_the_documented_fields() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    for entity in json["entities"].as_array().expect("entities") {
+        for key in ["id", "name", "kind", "aliases", "mentions"] {
+            assert!(entity.get(key).is_some(), "entity without {key}: {entity}");
+        }
+    }
+    let claims = json["claims"].as_array().expect("claims");
+    assert!(claims.len() > 30);
+    let span = |value: &serde_json::Value| {
+        (
+            value[0].as_u64().unwrap() as usize,
+            value[1].as_u64().unwrap() as usize,
+        )
+    };
+    for claim in claims {
+        for key in [
+            "id",
+            "turn",
+            "span",
+            "text",
+            "speaker",
+            "actor",
+            "assertion",
+            "polarity",
+            "certainty",
+            "evidence",
+            "attributed_to",
+            "time",
+            "quantities",
+            "cues",
+        ] {
+            assert!(claim.get(key).is_some(), "claim without {key}: {claim}");
+        }
+        let (start, end) = span(&claim["span"]);
+        assert_eq!(&text[start..end], claim["text"].as_str().unwrap());
+        if let Some(actor) = claim["actor"].as_object() {
+            for key in ["entity", "name", "text", "span"] {
+                assert!(actor.contains_key(key), "actor without {key}: {claim}");
+            }
+        }
+        for cue in claim["cues"].as_array().unwrap() {
+            let (start, end) = span(&cue["span"]);
+            assert_eq!(&text[start..end], cue["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn extract_jsonl_prints_one_claim_per_line() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let out = run(&[seed.to_str().unwrap(), "--format", "jsonl"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() > 30);
+    for line in lines {
+        let claim: serde_json::Value = serde_json::from_str(line).expect("a JSON claim per line");
+        assert!(claim["polarity"].is_string());
+    }
 }

@@ -138,5 +138,8 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<claimtrack::Segmenter>();
     assert_send_sync::<Document<'static>>();
     assert_send_sync::<DocumentRecord>();
+    assert_send_sync::<claimtrack::Extractor>();
+    assert_send_sync::<claimtrack::Extraction>();
+    assert_send_sync::<claimtrack::entity::Entities>();
     assert_send_sync::<Error>();
 }

@@ -1,5 +1,6 @@
 //! Integration tests, one module per area.
 
+mod claims;
 mod examples;
 mod formats;
 mod gold;

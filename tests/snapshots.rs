@@ -61,3 +61,30 @@ fn seed_structure() {
         insta::assert_snapshot!(render(&doc));
     });
 }
+
+/// The JSON output of every seed, one entity or claim per line so that a
+/// change shows as the lines it touches.
+#[test]
+fn seed_claims() {
+    insta::glob!("../seeds", "*.txt", |path| {
+        let text = std::fs::read_to_string(path).expect("readable seed");
+        let extraction = claimtrack::extract(&text).expect("seed extracts");
+        let mut out = String::new();
+        for entity in &extraction.entities {
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string(entity).expect("serializes")
+            );
+        }
+        for claim in &extraction.claims {
+            assert_eq!(
+                claim.span.slice(&text),
+                claim.text,
+                "claim text is its span"
+            );
+            let _ = writeln!(out, "{}", serde_json::to_string(claim).expect("serializes"));
+        }
+        insta::assert_snapshot!(out);
+    });
+}

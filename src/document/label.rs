@@ -98,7 +98,12 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
     let offset = leading_timestamp(paragraph);
     let rest = paragraph.get(offset..)?;
     let mut role_end = None;
-    let (name, end) = if let Some(found) = SHORT_LABEL.captures(rest) {
+    // The fast automaton rules out most paragraphs before the captures run.
+    let short = SHORT_LABEL.is_match(rest);
+    if !short && !RECORD_LABEL.is_match(rest) && !NAMED_LABEL.is_match(rest) {
+        return None;
+    }
+    let (name, end) = if let Some(found) = short.then(|| SHORT_LABEL.captures(rest)).flatten() {
         let name = found.name("name")?;
         let separator = found.name("separator")?.as_str();
         let end = found.get(0)?.end();

@@ -43,6 +43,61 @@ pub(crate) const PARAGRAPH_CUES: Lexicon = Lexicon {
     text: include_str!("paragraph_cues.txt"),
 };
 
+/// Closed word classes: determiners, pronouns, auxiliaries, titles, ….
+pub(crate) const GRAMMAR: Lexicon = Lexicon {
+    name: "grammar.txt",
+    text: include_str!("grammar.txt"),
+};
+
+/// Regular and irregular English verbs, for finite verbs and their tense.
+pub(crate) const VERBS: Lexicon = Lexicon {
+    name: "verbs.txt",
+    text: include_str!("verbs.txt"),
+};
+
+/// Cue words for polarity, certainty, evidence, reports and time.
+pub(crate) const CUES: Lexicon = Lexicon {
+    name: "cues.txt",
+    text: include_str!("cues.txt"),
+};
+
+/// Number words, units, currencies, months and relative time expressions.
+pub(crate) const QUANTITIES: Lexicon = Lexicon {
+    name: "quantities.txt",
+    text: include_str!("quantities.txt"),
+};
+
+/// Countries and territories with other names, demonyms and capitals.
+pub(crate) const COUNTRIES: Lexicon = Lexicon {
+    name: "countries.txt",
+    text: include_str!("countries.txt"),
+};
+
+/// International organisations, agencies, media and companies.
+pub(crate) const ORGANIZATIONS: Lexicon = Lexicon {
+    name: "organizations.txt",
+    text: include_str!("organizations.txt"),
+};
+
+/// Seats of power that stand for a state: "the Kremlin".
+pub(crate) const SEATS_OF_POWER: Lexicon = Lexicon {
+    name: "seats_of_power.txt",
+    text: include_str!("seats_of_power.txt"),
+};
+
+/// Words that tell a name's kind, and the nouns of definite descriptions.
+pub(crate) const ENTITY_WORDS: Lexicon = Lexicon {
+    name: "entity_words.txt",
+    text: include_str!("entity_words.txt"),
+};
+
+/// Frequent English nouns, adjectives and adverbs: a capitalised word that
+/// opens a sentence and is listed here is an ordinary word, not a name.
+pub(crate) const COMMON_WORDS: Lexicon = Lexicon {
+    name: "common_words.txt",
+    text: include_str!("common_words.txt"),
+};
+
 /// A lexicon file: its name (for error messages) and its text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Lexicon {
@@ -153,6 +208,15 @@ mod tests {
             BOILERPLATE,
             SPEAKER_LABELS,
             PARAGRAPH_CUES,
+            GRAMMAR,
+            VERBS,
+            CUES,
+            QUANTITIES,
+            COUNTRIES,
+            ORGANIZATIONS,
+            SEATS_OF_POWER,
+            ENTITY_WORDS,
+            COMMON_WORDS,
         ] {
             let entries: Vec<_> = lexicon.entries().collect();
             assert!(entries.len() > 10, "{} is nearly empty", lexicon.name);

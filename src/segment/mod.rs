@@ -18,6 +18,7 @@ use crate::span::Span;
 
 #[cfg(test)]
 mod tests;
+pub(crate) mod words;
 
 /// How an abbreviation behaves before a possible sentence end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,0 +1,359 @@
+//! Claims: typed records of what each speaker puts forward.
+//!
+//! The fourth stage of the pipeline. For every answer turn (and the title),
+//! it splits each sentence into clauses, strips evidence, report and hedge
+//! frames from the proposition, and fills a [`Claim`]: the actor, the
+//! assertion, polarity, certainty, evidence stance, the source of a
+//! reported claim, time, quantities — and the cue words that set each
+//! field. Question turns yield premises: a declarative question, a
+//! statement put to the interviewee, or a reported statement inside a
+//! question. What each field means is set out on [`Claim`].
+
+mod actor;
+mod analyze;
+mod clause;
+mod cues;
+mod frame;
+mod quantity;
+mod sentence;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use actor::EntityRef;
+pub use cues::CueFamily;
+pub use quantity::{Quantity, QuantityKind};
+
+use crate::document::{Document, DocumentRecord, Parser, ParserBuilder};
+use crate::entity::{Entities, EntityKind};
+use crate::error::Error;
+use crate::span::Span;
+use cues::Cues;
+
+/// Whether the proposition itself is affirmed or denied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Affirmed.
+    Positive,
+    /// Negated inside its own clause ("not", "never", "cannot", "none of
+    /// this"), or hedged negatively ("It is unlikely that P", "I don't see
+    /// P"). A negated evidence frame ("There is no evidence that P") does
+    /// not negate P.
+    Negative,
+}
+
+/// How strongly the speaker commits to the proposition, from weakest to
+/// strongest (after the FactBank scale).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// The speaker commits neither way: "it is unclear", "it depends",
+    /// "nobody knows", "there is no evidence that", a declarative question.
+    Unknown,
+    /// Held possible: "perhaps", "maybe", "may", "might", "could".
+    Possible,
+    /// Held probable: "probably", "likely", "unlikely", "I think", "I don't
+    /// see".
+    Probable,
+    /// Stated without a hedge.
+    Certain,
+}
+
+/// The evidence stance: on what footing the proposition is put forward.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// Stated as fact with no evidential marker.
+    Asserted,
+    /// The speaker points to signs, data or documents: "there are a lot of
+    /// signs that", "the data show that".
+    Evidenced,
+    /// The speaker says evidence is absent or thin: "there is no evidence
+    /// that", "not a single sign of", "there is little information".
+    Lacking,
+    /// Attributed to another source: "X said", "according to X", "X's
+    /// statement that", "narratives that".
+    Reported,
+    /// Inferred from appearance: "looks like", "seems", "appears".
+    Inferred,
+}
+
+/// When the proposition holds or happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Time {
+    /// Before the statement: past-tense verbs, "ago", "last year".
+    Past,
+    /// At the time of the statement.
+    Present,
+    /// After it: "will", "going to", "expect", "in the coming days". A
+    /// future claim is a prediction a later statement can resolve.
+    Future,
+}
+
+/// Where a claim comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Put forward by the speaker of an answer turn (or by the headline).
+    Statement,
+    /// Carried by a question turn: a declarative question, a statement put
+    /// to the interviewee, or a reported statement inside a question.
+    Premise,
+}
+
+/// Which field a cue set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueKind {
+    /// Set [`Claim::polarity`].
+    Polarity,
+    /// Set [`Claim::certainty`].
+    Certainty,
+    /// Set [`Claim::evidence`].
+    Evidence,
+    /// Named the source in [`Claim::attributed_to`].
+    Attribution,
+    /// Set [`Claim::time`].
+    Time,
+}
+
+/// A word or phrase that set a field of a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The field it set.
+    pub kind: CueKind,
+    /// The words as written.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+/// A claim: one proposition a speaker puts forward, with every field traced
+/// to the words that set it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Unique within the extraction: "c" and the claim's number.
+    pub id: String,
+    /// A statement of an answer (or title) turn, or a premise of a question.
+    pub kind: ClaimKind,
+    /// Index of the turn in the extraction's `turns`.
+    pub turn: usize,
+    /// The clause the claim is read from, frame included ("There is no
+    /// evidence that Putin asked …").
+    pub span: Span,
+    /// The text of `span`.
+    pub text: String,
+    /// The turn's speaker label, if the layout has labels.
+    pub speaker: Option<String>,
+    /// Who or what the proposition is about and who does or holds the
+    /// predicate: normally the grammatical subject of the proposition
+    /// (inside a frame, the subject of the embedded proposition), with
+    /// pronouns and descriptions resolved. `None` when the subject names no
+    /// entity ("The process will continue").
+    pub actor: Option<EntityRef>,
+    /// The predicate: the proposition without its actor and frame
+    /// ("stabilizes his internal position").
+    pub assertion: String,
+    /// Where the assertion is.
+    pub assertion_span: Span,
+    /// Whether the proposition is affirmed or denied.
+    pub polarity: Polarity,
+    /// How strongly the speaker commits to it.
+    pub certainty: Certainty,
+    /// On what footing it is put forward.
+    pub evidence: Evidence,
+    /// The source of a reported claim: an entity, or the words naming the
+    /// source ("these narratives") when they name no entity.
+    pub attributed_to: Option<EntityRef>,
+    /// When it holds or happens.
+    pub time: Time,
+    /// Numbers, amounts, durations and dates inside the claim.
+    pub quantities: Vec<Quantity>,
+    /// Every word that set polarity, certainty, evidence, attribution or
+    /// time, in text order.
+    pub cues: Vec<Cue>,
+}
+
+/// An entity in the output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// "e" and the entity's number; claims refer to it.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Every spelling used for it.
+    pub aliases: Vec<String>,
+    /// Where it is named.
+    pub mentions: Vec<Span>,
+    /// The id of the country it belongs to, if any.
+    pub country: Option<String>,
+}
+
+/// Everything extracted from one document, as owned data: the document's
+/// turns, speakers and dropped lines, its entities, and its claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Layout, turns, speakers and dropped lines.
+    #[serde(flatten)]
+    pub document: DocumentRecord,
+    /// The entities, in order of first mention.
+    pub entities: Vec<EntityRecord>,
+    /// The claims, in text order.
+    pub claims: Vec<Claim>,
+}
+
+impl Extraction {
+    /// The claims of answer and title turns (not premises).
+    pub fn statements(&self) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Statement)
+    }
+}
+
+/// Extracts claims from interview text with the default [`Extractor`].
+///
+/// ```
+/// use claimtrack::claim::{Evidence, Polarity, Certainty};
+///
+/// let text = "Talks in Minsk\n\nDid Putin ask for troops?\n\n\
+///             There is no evidence that Putin asked Lukashenka to join the war. \
+///             Belarus cannot reduce the impact of sanctions.";
+/// let extraction = claimtrack::extract(text)?;
+/// let first = &extraction.claims[0];
+/// assert_eq!(first.actor.as_ref().unwrap().name, "Putin");
+/// assert_eq!(first.evidence, Evidence::Lacking);
+/// assert_eq!(first.polarity, Polarity::Positive);
+/// assert_eq!(first.certainty, Certainty::Unknown);
+/// let second = &extraction.claims[1];
+/// assert_eq!(second.actor.as_ref().unwrap().name, "Belarus");
+/// assert_eq!(second.polarity, Polarity::Negative);
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::EmptyInput`] for empty or blank text.
+pub fn extract(text: &str) -> Result<Extraction, Error> {
+    Extractor::default_ref().extract(text)
+}
+
+/// Extracts claims; build once, use for many documents (`Send + Sync`).
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    parser: Parser,
+    cues: Cues,
+}
+
+static DEFAULT_EXTRACTOR: once_cell::sync::Lazy<Extractor> =
+    once_cell::sync::Lazy::new(|| Extractor {
+        parser: Parser::default_ref().clone(),
+        cues: Cues::builtin().clone(),
+    });
+
+impl Extractor {
+    /// The extractor with the built-in lexicons.
+    pub fn default_ref() -> &'static Extractor {
+        &DEFAULT_EXTRACTOR
+    }
+
+    /// A builder to add cue phrases or configure the parser.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Parses `text` and extracts its entities and claims.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyInput`] for empty or blank text.
+    pub fn extract(&self, text: &str) -> Result<Extraction, Error> {
+        let document = self.parser.parse(text)?;
+        Ok(self.extract_document(&document))
+    }
+
+    /// Extracts the entities and claims of a parsed document.
+    pub fn extract_document(&self, document: &Document<'_>) -> Extraction {
+        let entities = Entities::recognize(document);
+        let claims = analyze::claims(document, &entities, &self.cues);
+        let records = entities
+            .entities()
+            .iter()
+            .enumerate()
+            .map(|(index, entity)| EntityRecord {
+                id: actor::entity_id(index),
+                name: entity.name.clone(),
+                kind: entity.kind,
+                aliases: entity.aliases.clone(),
+                mentions: entity.mentions.clone(),
+                country: entity.country.map(actor::entity_id),
+            })
+            .collect();
+        Extraction {
+            document: document.to_record(),
+            entities: records,
+            claims,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        DEFAULT_EXTRACTOR.clone()
+    }
+}
+
+/// Configures an [`Extractor`].
+///
+/// ```
+/// use claimtrack::claim::{Certainty, CueFamily, Extractor};
+///
+/// let extractor = Extractor::builder()
+///     .cue(CueFamily::Probable, "in my humble view")
+///     .build()?;
+/// let text = "Q: Will it pass?\n\nA: In my humble view the bill will pass.";
+/// let extraction = extractor.extract(text)?;
+/// assert_eq!(extraction.statements().next().unwrap().certainty, Certainty::Probable);
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    parser: Option<ParserBuilder>,
+    cues: Vec<(CueFamily, String)>,
+}
+
+impl ExtractorBuilder {
+    /// Adds a cue phrase to a family (matched ignoring case on word
+    /// boundaries; for verb families give the lemma).
+    pub fn cue(&mut self, family: CueFamily, phrase: &str) -> &mut Self {
+        self.cues.push((family, phrase.to_string()));
+        self
+    }
+
+    /// Uses this parser configuration for documents.
+    pub fn parser(&mut self, parser: ParserBuilder) -> &mut Self {
+        self.parser = Some(parser);
+        self
+    }
+
+    /// Compiles the extractor.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] for an unusable cue or parser entry.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let parser = match &self.parser {
+            Some(builder) => builder.build()?,
+            None => Parser::default_ref().clone(),
+        };
+        Ok(Extractor {
+            parser,
+            cues: Cues::new(&self.cues)?,
+        })
+    }
+}

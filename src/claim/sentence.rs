@@ -1,0 +1,212 @@
+//! One sentence as words: original spans, lower-case forms and what each
+//! word can be, computed once and shared by every rule of the claim stage.
+
+use std::ops::Range;
+
+use crate::entity::knowledge::{Knowledge, Naming};
+use crate::segment::words::{Token, TokenKind, Vocabulary, WordInfo, class, form, tokenize};
+use crate::span::Span;
+
+/// A tokenised sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Sentence<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    lower: String,
+    lower_ranges: Vec<Range<usize>>,
+    infos: Vec<Option<&'static WordInfo>>,
+    demonyms: Vec<bool>,
+}
+
+impl<'t> Sentence<'t> {
+    pub(crate) fn new(text: &'t str, span: Span) -> Sentence<'t> {
+        let mut tokens = Vec::new();
+        tokenize(text, span, &mut tokens);
+        let vocabulary = Vocabulary::get();
+        let mut lower = String::with_capacity(span.len());
+        let mut lower_ranges = Vec::with_capacity(tokens.len());
+        let mut infos = Vec::with_capacity(tokens.len());
+        let mut demonyms = Vec::with_capacity(tokens.len());
+        let knowledge = Knowledge::get();
+        for token in &tokens {
+            let word = token.span.slice(text);
+            let start = lower.len();
+            for c in word.chars() {
+                match c {
+                    '’' | '‘' => lower.push('\''),
+                    c => lower.extend(c.to_lowercase()),
+                }
+            }
+            lower_ranges.push(start..lower.len());
+            infos.push(match token.kind {
+                TokenKind::Word => vocabulary.lookup(word),
+                _ => None,
+            });
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            demonyms.push(
+                capitalized
+                    && knowledge
+                        .lookup(word)
+                        .is_some_and(|known| known.naming == Naming::Demonym),
+            );
+        }
+        Sentence {
+            text,
+            tokens,
+            lower,
+            lower_ranges,
+            infos,
+            demonyms,
+        }
+    }
+
+    /// A demonym used as an adjective ("Belarusian", "Russian").
+    pub(crate) fn is_demonym(&self, index: usize) -> bool {
+        self.demonyms.get(index).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The word as written.
+    pub(crate) fn word(&self, index: usize) -> &'t str {
+        self.tokens
+            .get(index)
+            .map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// The word in lower case with straight apostrophes.
+    pub(crate) fn lower(&self, index: usize) -> &str {
+        self.lower_ranges
+            .get(index)
+            .and_then(|range| self.lower.get(range.clone()))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn info(&self, index: usize) -> Option<&'static WordInfo> {
+        self.infos.get(index).copied().flatten()
+    }
+
+    pub(crate) fn kind(&self, index: usize) -> Option<TokenKind> {
+        self.tokens.get(index).map(|t| t.kind)
+    }
+
+    pub(crate) fn span_of(&self, index: usize) -> Option<Span> {
+        self.tokens.get(index).map(|t| t.span)
+    }
+
+    /// The span from the start of word `start` to the end of word `end - 1`.
+    pub(crate) fn range_span(&self, range: Range<usize>) -> Option<Span> {
+        let first = self.tokens.get(range.start)?;
+        let last = self.tokens.get(range.end.checked_sub(1)?)?;
+        Some(Span::new(first.span.start, last.span.end))
+    }
+
+    /// True when word `index` belongs to one of `classes`.
+    pub(crate) fn is(&self, index: usize, classes: u32) -> bool {
+        self.info(index).is_some_and(|info| info.is(classes))
+    }
+
+    /// True when word `index` can be one of the verb `forms`.
+    pub(crate) fn can_be(&self, index: usize, forms: u8) -> bool {
+        self.info(index).is_some_and(|info| info.can_be(forms))
+    }
+
+    pub(crate) fn is_punct(&self, index: usize, punct: &str) -> bool {
+        self.kind(index) == Some(TokenKind::Punct) && self.word(index) == punct
+    }
+
+    pub(crate) fn is_word(&self, index: usize) -> bool {
+        matches!(self.kind(index), Some(TokenKind::Word | TokenKind::Number))
+    }
+
+    pub(crate) fn capitalized(&self, index: usize) -> bool {
+        self.kind(index) == Some(TokenKind::Word)
+            && self
+                .word(index)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// A dash standing between words: "–", "—", or a spaced "-".
+    pub(crate) fn is_dash(&self, index: usize) -> bool {
+        self.kind(index) == Some(TokenKind::Punct)
+            && matches!(self.word(index), "–" | "—" | "-" | "--")
+    }
+
+    /// An adverb that may stand between a subject and its verb.
+    pub(crate) fn is_adverb(&self, index: usize) -> bool {
+        let word = self.lower(index);
+        (word.ends_with("ly") && word.len() > 4 && self.info(index).is_none_or(|i| i.forms == 0))
+            || matches!(
+                word,
+                "also"
+                    | "just"
+                    | "only"
+                    | "still"
+                    | "already"
+                    | "never"
+                    | "not"
+                    | "n't"
+                    | "even"
+                    | "now"
+                    | "then"
+                    | "often"
+                    | "always"
+                    | "ever"
+                    | "again"
+                    | "soon"
+                    | "so"
+                    | "really"
+                    | "actually"
+                    | "simply"
+                    | "clearly"
+                    | "probably"
+                    | "perhaps"
+                    | "certainly"
+                    | "indeed"
+                    | "rarely"
+                    | "hardly"
+                    | "barely"
+                    | "largely"
+                    | "maybe"
+                    | "well"
+                    | "i.e"
+                    | "e.g"
+                    | "frankly"
+                    | "honestly"
+            )
+    }
+
+    /// The verb forms of word `index` when it is a verb form at all.
+    pub(crate) fn forms(&self, index: usize) -> u8 {
+        self.info(index).map_or(0, |info| info.forms)
+    }
+
+    /// A word that may end a noun phrase ("countries", "Putin", "it").
+    pub(crate) fn nominal(&self, index: usize) -> bool {
+        if !self.is_word(index) {
+            return false;
+        }
+        if self.is(
+            index,
+            class::SUBJECT_PRONOUN | class::OBJECT_PRONOUN | class::INDEFINITE_PRONOUN,
+        ) {
+            return true;
+        }
+        let closed = class::DETERMINER
+            | class::POSSESSIVE
+            | class::PREPOSITION
+            | class::COORDINATOR
+            | class::SUBORDINATOR
+            | class::AUXILIARY
+            | class::NEGATOR
+            | class::WH;
+        !self.is(index, closed)
+            && !self.is_adverb(index)
+            && !self.is_demonym(index)
+            && self.forms(index) & (form::GERUND | form::PAST | form::PARTICIPLE) == 0
+    }
+}

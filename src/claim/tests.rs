@@ -1,0 +1,249 @@
+//! The claim table: sentences in an answer, each with the claims it must
+//! give — actor, polarity, certainty, evidence and time.
+
+use super::*;
+
+/// `(answer sentence, expected claims as "actor polarity certainty evidence time")`.
+const TABLE: &[(&str, &[&str])] = &[
+    // Plain statements, tense and negation.
+    (
+        "Putin stabilizes his internal position.",
+        &["Putin positive certain asserted present"],
+    ),
+    (
+        "Belarus cannot reduce the impact of sanctions on Russia.",
+        &["Belarus negative certain asserted present"],
+    ),
+    (
+        "Shoigu had flown to Minsk before.",
+        &["Shoigu positive certain asserted past"],
+    ),
+    (
+        "Lukashenka signed the treaty a year ago.",
+        &["Lukashenka positive certain asserted past"],
+    ),
+    (
+        "The process will continue.",
+        &["- positive certain asserted future"],
+    ),
+    (
+        "Putin is going to visit Minsk.",
+        &["Putin positive certain asserted future"],
+    ),
+    (
+        "Nobody in the government has asked us to change anything.",
+        &["- negative certain asserted past"],
+    ),
+    (
+        "Our No. 1, Lewis Harkness, has made some big saves.",
+        &["Lewis Harkness positive certain asserted past"],
+    ),
+    (
+        "Tom Ellery is unlikely to make it.",
+        &["Tom Ellery negative probable asserted present"],
+    ),
+    (
+        "I told Mr. Grant in September that I did not want to discuss it.",
+        &["- negative certain asserted past"],
+    ),
+    (
+        "The problems we saw in 2021 are behind us.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "At most labs I know, it is somewhere between 2% and 5% of staff.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "Today Putin is visiting a bridge that the law he signed two years ago pays for.",
+        &["Putin positive certain asserted present"],
+    ),
+    (
+        "Lukashenka is in Minsk, up from a year ago.",
+        &["Lukashenka positive certain asserted present"],
+    ),
+    (
+        "Lukashenka met Putin a year ago.",
+        &["Lukashenka positive certain asserted past"],
+    ),
+    // Evidence frames: a negated frame does not negate the proposition.
+    (
+        "There is no evidence that Putin asked Lukashenka to join the war.",
+        &["Putin positive unknown lacking past"],
+    ),
+    (
+        "There are a lot of signs that Putin is pleased.",
+        &["Putin positive certain evidenced present"],
+    ),
+    (
+        "We have no signs of agreements along the Lavrov line.",
+        &["Lavrov positive unknown lacking present"],
+    ),
+    (
+        "The data show that Belarus exports more oil.",
+        &["Belarus positive certain evidenced present"],
+    ),
+    (
+        "Nothing in Russia's behavior suggests it is ready to stop.",
+        &["Russia positive unknown lacking present"],
+    ),
+    // Report frames.
+    (
+        "Lukashenka said that Belarus was able to reduce the impact.",
+        &["Belarus positive certain reported past"],
+    ),
+    (
+        "According to Lukashenka, Belarus reduced the impact.",
+        &["Belarus positive certain reported past"],
+    ),
+    (
+        "Belarus reduced the impact, Lukashenka said.",
+        &["Belarus positive certain reported past"],
+    ),
+    (
+        "Lukashenka denies that Belarus helped Russia.",
+        &["Belarus negative certain reported past"],
+    ),
+    // Hedges.
+    (
+        "It is unlikely that Putin will sign any breakthrough document.",
+        &["Putin negative probable asserted future"],
+    ),
+    (
+        "Perhaps Putin will visit Minsk.",
+        &["Putin positive possible asserted future"],
+    ),
+    (
+        "I think Putin will visit Minsk.",
+        &["Putin positive probable asserted future"],
+    ),
+    (
+        "I don't think Putin will visit Minsk.",
+        &["Putin negative probable asserted future"],
+    ),
+    (
+        "Where this will go is unclear.",
+        &["- positive unknown asserted future"],
+    ),
+    (
+        "Putin will certainly visit Minsk.",
+        &["Putin positive certain asserted future"],
+    ),
+    (
+        "Putin could not possibly win.",
+        &["Putin negative certain asserted future"],
+    ),
+    // Inference.
+    (
+        "All this does not look like a campaign of pressure.",
+        &["- negative certain inferred present"],
+    ),
+    // Negation scope stays in its clause.
+    (
+        "There was no progress on oil, but Belarus got a deal on gas.",
+        &[
+            "- negative certain asserted past",
+            "Belarus positive certain asserted past",
+        ],
+    ),
+    (
+        "Protests will stumble not only on the Belarusian machine, but also on the Russian one.",
+        &["- positive certain asserted future"],
+    ),
+    (
+        "There is no doubt that Putin won.",
+        &["Putin positive certain asserted past"],
+    ),
+    // Clauses: coordination, shared subjects, relative clauses.
+    (
+        "Shoigu flew to Minsk, and they signed a protocol.",
+        &[
+            "Shoigu positive certain asserted past",
+            "Shoigu positive certain asserted past",
+        ],
+    ),
+    (
+        "Putin is pleased and regularly rewards Lukashenka.",
+        &[
+            "Putin positive certain asserted present",
+            "Putin positive certain asserted present",
+        ],
+    ),
+    (
+        "They met the Tax Committee, which has no power.",
+        &[
+            "- positive certain asserted past",
+            "Tax Committee negative certain asserted present",
+        ],
+    ),
+    // Not claims.
+    ("Do not treat this as a political signal.", &[]),
+    ("Thank you for having me.", &[]),
+    (
+        "A short update first and then I'll take your questions.",
+        &[],
+    ),
+    ("Readers can contact us at desk@example.org.", &[]),
+    ("Why would anyone believe that?", &[]),
+];
+
+fn describe(extraction: &Extraction, claim: &Claim) -> String {
+    let snake = |value: &dyn erased::Serialize| value.snake();
+    let _ = extraction;
+    format!(
+        "{} {} {} {} {}",
+        claim.actor.as_ref().map_or("-", |a| a.name.as_str()),
+        snake(&claim.polarity),
+        snake(&claim.certainty),
+        snake(&claim.evidence),
+        snake(&claim.time)
+    )
+}
+
+/// Snake-case names of the field enums, as they serialise.
+mod erased {
+    pub(super) trait Serialize {
+        fn snake(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Serialize for T {
+        fn snake(&self) -> String {
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+    }
+}
+
+#[test]
+fn claim_table() {
+    let mut failures = Vec::new();
+    for (sentence, expected) in TABLE {
+        let text = format!("Talks in Minsk\n\nWhat happened?\n\n{sentence}");
+        let extraction = extract(&text).unwrap();
+        let got: Vec<String> = extraction
+            .statements()
+            .filter(|claim| {
+                extraction
+                    .document
+                    .turns
+                    .get(claim.turn)
+                    .is_some_and(|t| t.role == crate::Role::Answer)
+            })
+            .map(|claim| describe(&extraction, claim))
+            .collect();
+        if got != *expected {
+            failures.push(format!(
+                "{sentence:?}\n   expected {expected:?}\n   got      {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
+}

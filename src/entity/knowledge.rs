@@ -1,0 +1,338 @@
+//! Built-in knowledge: countries and territories with their other names,
+//! demonyms and capitals; international organisations and their acronyms;
+//! seats of power that stand for a state ("the Kremlin"). All of it is data
+//! in `src/lexicon/`; no list names a particular person.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+use super::EntityKind;
+use crate::lexicon::{
+    COMMON_WORDS, COUNTRIES, ENTITY_WORDS, ORGANIZATIONS, QUANTITIES, SEATS_OF_POWER,
+    SENTENCE_STARTERS,
+};
+
+/// One thing the knowledge files name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub(crate) name: Box<str>,
+    pub(crate) kind: EntityKind,
+    /// The country a capital, seat of power or national body belongs to.
+    pub(crate) country: Option<usize>,
+}
+
+/// How a known word or phrase names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// A name or other name: "Belarus", "Byelorussia", "NATO".
+    Name,
+    /// A demonym or adjective standing for a country: "Belarusian".
+    Demonym,
+}
+
+/// What a normalised name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct KnownName {
+    pub(crate) known: usize,
+    pub(crate) naming: Naming,
+}
+
+/// A name and, for short abbreviations that are also words in lower case
+/// ("US", "WHO", "CAR", "AP"), the exact capitals the text must use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NameEntry {
+    name: KnownName,
+    exact: Option<String>,
+}
+
+/// The compiled knowledge files.
+#[derive(Clone, Debug)]
+pub(crate) struct Knowledge {
+    pub(crate) known: Vec<Known>,
+    names: HashMap<String, NameEntry>,
+    organization_words: HashMap<String, ()>,
+    place_words: HashMap<String, ()>,
+    event_words: HashMap<String, ()>,
+    descriptions: HashMap<String, EntityKind>,
+    /// Months and weekdays: capitalised, but no names.
+    calendar: HashMap<String, ()>,
+    /// Common sentence openers ("Then", "Today"): no names.
+    starters: HashMap<String, ()>,
+    /// Frequent nouns, adjectives and adverbs ("Revenue", "Violent").
+    common: HashMap<String, ()>,
+    /// Longest known name, in words.
+    pub(crate) max_words: usize,
+}
+
+static KNOWLEDGE: Lazy<Knowledge> = Lazy::new(Knowledge::builtin);
+
+/// The key a name is looked up by: lower case, no full stops, straight
+/// apostrophes, single spaces, no leading "the".
+pub(crate) fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '.' => {}
+                '’' => key.push('\''),
+                c => key.extend(c.to_lowercase()),
+            }
+        }
+    }
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => key,
+    }
+}
+
+fn without_stops(name: &str) -> String {
+    name.chars().filter(|&c| c != '.').collect()
+}
+
+fn values(field: Option<&str>) -> impl Iterator<Item = &str> {
+    field
+        .unwrap_or("")
+        .split(", ")
+        .map(str::trim)
+        .filter(|value| !value.is_empty() && *value != "-")
+}
+
+impl Knowledge {
+    pub(crate) fn get() -> &'static Knowledge {
+        &KNOWLEDGE
+    }
+
+    fn builtin() -> Knowledge {
+        let mut knowledge = Knowledge {
+            known: Vec::new(),
+            names: HashMap::new(),
+            organization_words: HashMap::new(),
+            place_words: HashMap::new(),
+            event_words: HashMap::new(),
+            descriptions: HashMap::new(),
+            calendar: HashMap::new(),
+            starters: HashMap::new(),
+            common: HashMap::new(),
+            max_words: 1,
+        };
+        for entry in SENTENCE_STARTERS.entries() {
+            knowledge.starters.insert(name_key(entry.text), ());
+        }
+        for entry in COMMON_WORDS.entries() {
+            knowledge.common.insert(name_key(entry.text), ());
+        }
+        for entry in QUANTITIES.entries() {
+            if matches!(entry.section, "month" | "weekday") {
+                knowledge.calendar.insert(name_key(entry.text), ());
+            }
+        }
+        let mut countries: HashMap<String, usize> = HashMap::new();
+        for entry in COUNTRIES.entries() {
+            let mut fields = entry.text.split(" | ");
+            let Some(name) = fields.next().map(str::trim) else {
+                continue;
+            };
+            let (others, demonyms, capitals) = (fields.next(), fields.next(), fields.next());
+            let country = knowledge.add(name, EntityKind::Country, None);
+            countries.insert(name_key(name), country);
+            knowledge.name(name, country, Naming::Name);
+            for other in values(others) {
+                knowledge.name(other, country, Naming::Name);
+            }
+            for demonym in values(demonyms) {
+                knowledge.name(demonym, country, Naming::Demonym);
+            }
+            for capital in values(capitals) {
+                let place = knowledge.add(capital, EntityKind::Place, Some(country));
+                knowledge.name(capital, place, Naming::Name);
+            }
+        }
+        for entry in ORGANIZATIONS.entries() {
+            let mut fields = entry.text.split(" | ");
+            let Some(name) = fields.next().map(str::trim) else {
+                continue;
+            };
+            let organization = knowledge.add(name, EntityKind::Organization, None);
+            knowledge.name(name, organization, Naming::Name);
+            for other in values(fields.next()) {
+                knowledge.name(other, organization, Naming::Name);
+            }
+        }
+        for entry in SEATS_OF_POWER.entries() {
+            let mut fields = entry.text.split(" | ");
+            let names: Vec<&str> = values(fields.next()).collect();
+            let Some(first) = names.first() else { continue };
+            let country = fields
+                .next()
+                .and_then(|c| countries.get(&name_key(c)).copied());
+            let seat = knowledge.add(first, EntityKind::Organization, country);
+            for name in names {
+                knowledge.name(name, seat, Naming::Name);
+            }
+        }
+        for entry in ENTITY_WORDS.entries() {
+            let key = name_key(entry.text.split(" | ").next().unwrap_or(""));
+            match entry.section {
+                "organization_word" => {
+                    knowledge.organization_words.insert(key, ());
+                }
+                "place_word" => {
+                    knowledge.place_words.insert(key, ());
+                }
+                "event_word" => {
+                    knowledge.event_words.insert(key, ());
+                }
+                _ => {
+                    let kind = match entry.text.split(" | ").nth(1).map(str::trim) {
+                        Some("country") => EntityKind::Country,
+                        Some("person") => EntityKind::Person,
+                        Some("place") => EntityKind::Place,
+                        _ => EntityKind::Organization,
+                    };
+                    knowledge.descriptions.insert(key, kind);
+                }
+            }
+        }
+        knowledge
+    }
+
+    fn add(&mut self, name: &str, kind: EntityKind, country: Option<usize>) -> usize {
+        self.known.push(Known {
+            name: name.trim().trim_start_matches("the ").into(),
+            kind,
+            country,
+        });
+        self.known.len() - 1
+    }
+
+    fn name(&mut self, name: &str, known: usize, naming: Naming) {
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(key.split(' ').count());
+        let bare = without_stops(name);
+        let exact =
+            (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase())).then_some(bare);
+        // The first file entry to claim a name keeps it.
+        self.names.entry(key).or_insert(NameEntry {
+            name: KnownName { known, naming },
+            exact,
+        });
+    }
+
+    /// What a name (any case, with or without "the" and full stops) is.
+    /// Short abbreviations must be written in capitals: "US" is the United
+    /// States, "Us" is not.
+    pub(crate) fn lookup(&self, name: &str) -> Option<KnownName> {
+        let entry = self.names.get(&name_key(name))?;
+        match &entry.exact {
+            Some(exact) if *exact != without_stops(name.trim().trim_start_matches("the ")) => None,
+            _ => Some(entry.name),
+        }
+    }
+
+    /// The known entity with this index.
+    pub(crate) fn entry(&self, known: usize) -> Option<&Known> {
+        self.known.get(known)
+    }
+
+    /// True when `word` marks an organisation name ("Ministry", "Inc").
+    pub(crate) fn is_organization_word(&self, word: &str) -> bool {
+        self.organization_words.contains_key(&name_key(word))
+    }
+
+    /// True when `word` marks a place name ("Street", "River").
+    pub(crate) fn is_place_word(&self, word: &str) -> bool {
+        self.place_words.contains_key(&name_key(word))
+    }
+
+    /// True for a common sentence opener ("Then", "However").
+    pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
+        self.starters.contains_key(&name_key(word))
+    }
+
+    /// True for a frequent English noun, adjective or adverb ("Revenue").
+    pub(crate) fn is_common_word(&self, word: &str) -> bool {
+        self.common.contains_key(&name_key(word))
+    }
+
+    /// True for a month or weekday name ("March", "Sept.", "Monday").
+    pub(crate) fn is_calendar(&self, word: &str) -> bool {
+        self.calendar.contains_key(&name_key(word))
+    }
+
+    /// True when `word` marks an event or document ("Day", "Treaty").
+    pub(crate) fn is_event_word(&self, word: &str) -> bool {
+        self.event_words.contains_key(&name_key(word))
+    }
+
+    /// The kind "the NOUN" refers back to ("country" → country).
+    pub(crate) fn description(&self, noun: &str) -> Option<EntityKind> {
+        self.descriptions.get(&name_key(noun)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known_name(name: &str) -> Option<(String, EntityKind, Naming)> {
+        let knowledge = Knowledge::get();
+        let found = knowledge.lookup(name)?;
+        let known = knowledge.entry(found.known)?;
+        Some((known.name.to_string(), known.kind, found.naming))
+    }
+
+    #[test]
+    fn countries_demonyms_capitals() {
+        assert_eq!(
+            known_name("Belarus"),
+            Some(("Belarus".into(), EntityKind::Country, Naming::Name))
+        );
+        assert_eq!(
+            known_name("Belarusian"),
+            Some(("Belarus".into(), EntityKind::Country, Naming::Demonym))
+        );
+        assert_eq!(
+            known_name("Russian Federation").map(|k| k.0),
+            Some("Russia".into())
+        );
+        assert_eq!(
+            known_name("U.S.").map(|k| k.0),
+            Some("United States".into())
+        );
+        assert_eq!(known_name("US").map(|k| k.0), Some("United States".into()));
+        assert_eq!(known_name("Us"), None);
+        let (name, kind, _) = known_name("Minsk").unwrap();
+        assert_eq!((name.as_str(), kind), ("Minsk", EntityKind::Place));
+    }
+
+    #[test]
+    fn organizations_and_seats() {
+        assert_eq!(
+            known_name("NATO").map(|k| k.1),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            known_name("the European Union").map(|k| k.1),
+            Some(EntityKind::Organization)
+        );
+        let knowledge = Knowledge::get();
+        let kremlin = knowledge.lookup("the Kremlin").unwrap();
+        let country = knowledge.entry(kremlin.known).unwrap().country.unwrap();
+        assert_eq!(&*knowledge.entry(country).unwrap().name, "Russia");
+    }
+
+    #[test]
+    fn kind_words() {
+        let knowledge = Knowledge::get();
+        assert!(knowledge.is_organization_word("Ministry"));
+        assert!(knowledge.is_place_word("Street"));
+        assert_eq!(knowledge.description("country"), Some(EntityKind::Country));
+    }
+}

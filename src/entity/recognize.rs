@@ -1,0 +1,622 @@
+//! Recognition: find the names in every sentence.
+//!
+//! A name is a run of capitalised words, with inner connectors ("Ministry
+//! of Defense", "Bank of England", "Union Programs of Belarus and Russia")
+//! and without the titles before it ("President Putin", "Foreign Minister
+//! Lavrov", "Mr. Price"). A capitalised first word of a sentence (or the
+//! first word after a bracketed aside) is a name only with other evidence:
+//! the knowledge files know it, the document capitalises it in the middle
+//! of a sentence too, or it is no English word at all ("Putin stabilizes",
+//! where "Revenue rose" is not): not in `common_words.txt` or the verb and
+//! grammar lists, not a plural or "-ers" form of one, and never written in
+//! lower case in the document. Headlines in title case and text in capitals
+//! only yield names known from elsewhere. A word alone in brackets
+//! ("(Laughter.)") is a stage direction, and capitals that spell a common
+//! word or abbreviation ("AI", "EDT") name nothing.
+
+use std::collections::HashSet;
+
+use super::EntityKind;
+use super::knowledge::{Knowledge, KnownName, Naming};
+use crate::document::Document;
+use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
+use crate::span::Span;
+
+/// A name found in the text, before resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) span: Span,
+    pub(crate) known: Option<KnownName>,
+    /// The kind the name's own shape suggests, and how sure that is.
+    pub(crate) kind: EntityKind,
+    pub(crate) strength: u8,
+    /// This is an acronym given in brackets after the candidate with this
+    /// index: "the Collective Security Treaty Organization (CSTO)".
+    pub(crate) acronym_of: Option<usize>,
+}
+
+/// Evidence strengths for a candidate's kind.
+mod strength {
+    pub(crate) const DEFAULT: u8 = 1;
+    pub(crate) const PLACE_CONTEXT: u8 = 2;
+    pub(crate) const FULL_NAME: u8 = 3;
+    pub(crate) const TITLED: u8 = 4;
+    pub(crate) const KEYWORD: u8 = 5;
+    pub(crate) const KNOWN: u8 = 9;
+}
+
+/// Words joining the parts of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn",
+    "al", "el", "y", "&", "for",
+];
+
+/// Prepositions after which an unknown single name is most likely a place.
+const LOCATIVES: &[&str] = &[
+    "in", "near", "to", "from", "at", "across", "outside", "around", "into",
+];
+
+/// How a sentence is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Casing {
+    Normal,
+    /// A headline with most words capitalised.
+    TitleCase,
+    /// Capitals throughout.
+    Capitals,
+}
+
+/// Every candidate name in the document's kept text, in text order.
+pub(crate) fn candidates(document: &Document<'_>, knowledge: &Knowledge) -> Vec<Candidate> {
+    let text = document.text();
+    let mut sentences: Vec<(Vec<Token>, Casing)> = Vec::new();
+    for turn in document.turns() {
+        for &sentence in document.sentences(turn) {
+            let mut tokens = Vec::new();
+            tokenize(text, sentence, &mut tokens);
+            let casing = casing(text, &tokens, knowledge);
+            sentences.push((tokens, casing));
+        }
+    }
+    // Words the document capitalises inside sentences: those are names
+    // even where they open a sentence.
+    // Words it writes in lower case are ordinary words where they open one
+    // ("Tariffs rarely protect …" beside "tariffs of 25%").
+    let mut inner_capitals: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<&str> = HashSet::new();
+    for (tokens, casing) in &sentences {
+        if *casing != Casing::Normal {
+            continue;
+        }
+        let first = first_word(tokens);
+        for (index, token) in tokens.iter().enumerate() {
+            let word = token.span.slice(text);
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            if !starts_upper(word) {
+                lower_words.insert(word);
+            } else if !opens_sentence(text, tokens, first, index) {
+                inner_capitals.insert(word.to_lowercase());
+            }
+        }
+    }
+    let scanner = Scanner {
+        text,
+        knowledge,
+        vocabulary: Vocabulary::get(),
+        inner_capitals: &inner_capitals,
+        lower_words: &lower_words,
+    };
+    let mut out = Vec::new();
+    for (tokens, casing) in &sentences {
+        scanner.scan(tokens, *casing, &mut out);
+    }
+    out
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The sentence's first word.
+fn first_word(tokens: &[Token]) -> Option<usize> {
+    tokens.iter().position(|t| t.kind != TokenKind::Punct)
+}
+
+/// True for the sentence's first word (`first`), and for the first word after a
+/// bracketed aside ("(laughs) Ask me again"), which is capitalised for the
+/// same reason.
+fn opens_sentence(text: &str, tokens: &[Token], first: Option<usize>, index: usize) -> bool {
+    let after_bracket = index
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| matches!(t.span.slice(text), ")" | "]"));
+    Some(index) == first || after_bracket
+}
+
+fn casing(text: &str, tokens: &[Token], knowledge: &Knowledge) -> Casing {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(text))
+        .collect();
+    let letters: usize = words
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let upper: usize = words
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_uppercase()).count())
+        .sum();
+    if letters >= 8 && upper * 10 >= letters * 9 {
+        return Casing::Capitals;
+    }
+    // A headline capitalises its common words ("Senators Press Official on
+    // Safety", "The Road to the Final") and leaves only function words in
+    // lower case; a sentence full of names does not ("Putin met Lukashenko",
+    // "Foreign Minister Sergei Lavrov met").
+    let vocabulary = Vocabulary::get();
+    let function_word = |w: &str| {
+        vocabulary
+            .lookup(w)
+            .is_some_and(|info| info.classes & !class::PLURAL != 0 && !info.is(class::TITLE))
+    };
+    let in_vocabulary = |w: &str| {
+        vocabulary
+            .lookup(w)
+            .is_some_and(|info| !info.is(class::TITLE))
+    };
+    let long: Vec<&str> = words
+        .iter()
+        .skip(1)
+        .copied()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised_long = long.iter().filter(|w| starts_upper(w)).count();
+    let listed: Vec<&str> = long.iter().copied().filter(|w| in_vocabulary(w)).collect();
+    let capitalised_listed = listed.iter().filter(|w| starts_upper(w)).count();
+    let capitalised_common = long
+        .iter()
+        .filter(|w| starts_upper(w) && (in_vocabulary(w) || knowledge.is_common_word(w)))
+        .count();
+    let lower_content = words
+        .iter()
+        .skip(1)
+        .any(|w| !starts_upper(w) && !function_word(w));
+    let headline = listed.len() >= 2 && capitalised_listed * 10 >= listed.len() * 6
+        || long.len() >= 4 && capitalised_long == long.len() && capitalised_listed >= 1
+        || !lower_content && capitalised_long >= 2 && capitalised_common >= 1;
+    if headline {
+        Casing::TitleCase
+    } else {
+        Casing::Normal
+    }
+}
+
+struct Scanner<'s> {
+    text: &'s str,
+    knowledge: &'s Knowledge,
+    vocabulary: &'s Vocabulary,
+    inner_capitals: &'s HashSet<String>,
+    lower_words: &'s HashSet<&'s str>,
+}
+
+impl Scanner<'_> {
+    fn word(&self, token: Option<&Token>) -> &str {
+        token.map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        self.vocabulary
+            .lookup(word)
+            .is_some_and(|info| info.is(class::TITLE))
+    }
+
+    /// A capitalised word that may be part of a name: not a closed-class
+    /// word such as "The" or "I" on its own.
+    fn is_name_word(&self, token: &Token) -> bool {
+        let word = token.span.slice(self.text);
+        token.kind == TokenKind::Word
+            && starts_upper(word)
+            && word != "I"
+            && !self.knowledge.is_calendar(word)
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        self.knowledge.is_sentence_starter(word)
+            || self.vocabulary.lookup(word).is_some_and(|info| {
+                info.classes != 0 && !info.is(class::TITLE)
+                    || info.forms != 0 && !self.inner_capitals.contains(&word.to_lowercase())
+            })
+    }
+
+    /// True for an ordinary English word in any form: one the document
+    /// writes in lower case, a frequent noun, adjective or adverb, a listed
+    /// verb form, or a word whose ending marks a verb form, an adverb or
+    /// the doers of a verb ("Walking", "Reportedly", "Listeners").
+    fn is_dictionary_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        let ending = lower.chars().count() >= 5
+            && ["ed", "ing", "ly"].iter().any(|end| lower.ends_with(end));
+        // "Listeners", "Voters": people who do what a verb says.
+        let doers = lower
+            .strip_suffix("ers")
+            .is_some_and(|stem| self.is_verb(stem) || self.is_verb(&format!("{stem}e")));
+        self.lower_words.contains(lower.as_str())
+            || self.knowledge.is_common_word(&lower)
+            || self.knowledge.is_common_word(singular)
+            || self.vocabulary.lookup(&lower).is_some()
+            || ending
+            || doers
+    }
+
+    fn is_verb(&self, word: &str) -> bool {
+        self.vocabulary
+            .lookup(word)
+            .is_some_and(|info| info.forms != 0)
+    }
+
+    fn scan(&self, tokens: &[Token], casing: Casing, out: &mut Vec<Candidate>) {
+        let first = first_word(tokens);
+        let mut index = 0;
+        while let Some(token) = tokens.get(index) {
+            let initial = opens_sentence(self.text, tokens, first, index);
+            // "Then Foreign Minister Sergei Lavrov …": a common opener is no
+            // part of the name after it.
+            let common_opener = initial && self.is_common_word(token.span.slice(self.text));
+            if !self.is_name_word(token) || common_opener {
+                index += 1;
+                continue;
+            }
+            // Titles: "Foreign Minister Sergei Lavrov", "Mr. Price".
+            let mut start = index;
+            let mut titled = false;
+            while let Some(title) = tokens.get(start) {
+                let word = title.span.slice(self.text);
+                let mut next = start + 1;
+                if self.word(tokens.get(next)) == "." {
+                    next += 1;
+                }
+                let followed_by_name = tokens.get(next).is_some_and(|t| {
+                    self.is_name_word(t)
+                        && !self.knowledge.is_organization_word(t.span.slice(self.text))
+                });
+                if self.is_name_word(title) && self.is_title(word) && followed_by_name {
+                    titled = true;
+                    start = next;
+                } else {
+                    break;
+                }
+            }
+            let end = self.name_end(tokens, start);
+            if end <= start {
+                index = start.max(index) + 1;
+                continue;
+            }
+            let sentence_initial = initial && !titled;
+            let before = out.len();
+            self.emit(tokens, start, end, sentence_initial, titled, casing, out);
+            // An acronym read after the name is not read again.
+            let acronym = out
+                .get(before..)
+                .is_some_and(|new| new.iter().any(|c| c.acronym_of.is_some()));
+            index = if acronym { end + 3 } else { end };
+        }
+    }
+
+    /// One past the last token of the name starting at `start`.
+    fn name_end(&self, tokens: &[Token], start: usize) -> usize {
+        let mut end = start;
+        let mut seen_of = false;
+        let mut index = start;
+        while let Some(token) = tokens.get(index) {
+            let word = token.span.slice(self.text);
+            // "Halvorsen Motors CEO Erik Vang": a title inside the run
+            // starts another name.
+            let inner_title = index > start
+                && self.is_title(word)
+                && tokens.get(index + 1).is_some_and(|t| self.is_name_word(t));
+            if inner_title {
+                break;
+            }
+            if self.is_name_word(token) {
+                end = index + 1;
+                index += 1;
+                continue;
+            }
+            // "of" joins an institution to what it is of ("Bank of England",
+            // "Ministry of Defense"), not a person to an employer ("Dana
+            // Reyes of KXLT News").
+            let institution = (start..index).filter_map(|i| tokens.get(i)).any(|t| {
+                let w = t.span.slice(self.text);
+                self.knowledge.is_organization_word(w) || self.knowledge.is_place_word(w)
+            }) || index == start + 1;
+            let connector = CONNECTORS.contains(&word) && (word != "of" || institution)
+                || word == "and" && seen_of
+                || word == "the" && seen_of;
+            let continues = tokens.get(index + 1).is_some_and(|t| self.is_name_word(t));
+            if connector && continues && index > start {
+                seen_of |= word == "of";
+                index += 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        tokens: &[Token],
+        mut start: usize,
+        end: usize,
+        sentence_initial: bool,
+        titled: bool,
+        casing: Casing,
+        out: &mut Vec<Candidate>,
+    ) {
+        let span_of = |from: usize, to: usize| -> Option<Span> {
+            Some(Span::new(
+                tokens.get(from)?.span.start,
+                tokens.get(to.checked_sub(1)?)?.span.end,
+            ))
+        };
+        // A known name as a whole ("Russian Federation") comes first.
+        if let Some(span) = span_of(start, end)
+            && let Some(known) = self.knowledge.lookup(span.slice(self.text))
+        {
+            out.push(self.known(span, known));
+            self.acronym_after(tokens, end, out);
+            return;
+        }
+        // A demonym before a name qualifies it: "Belarusian Ministry of
+        // Defense" is Belarus's ministry; the demonym names Belarus.
+        if let Some(known) = tokens
+            .get(start)
+            .and_then(|t| self.knowledge.lookup(t.span.slice(self.text)))
+            .filter(|k| k.naming == Naming::Demonym)
+        {
+            if let Some(span) = span_of(start, start + 1) {
+                out.push(self.known(span, known));
+            }
+            start += 1;
+            if start >= end {
+                return;
+            }
+        }
+        let Some(span) = span_of(start, end) else {
+            return;
+        };
+        let words = span.slice(self.text);
+        if let Some(known) = self.knowledge.lookup(words) {
+            out.push(self.known(span, known));
+            self.acronym_after(tokens, end, out);
+            return;
+        }
+        let single = end - start == 1;
+        if sentence_initial || casing != Casing::Normal {
+            let evidence = |word: &str| self.inner_capitals.contains(&word.to_lowercase());
+            let name_words: Vec<&str> = (start..end)
+                .filter_map(|i| tokens.get(i))
+                .filter(|t| self.is_name_word(t))
+                .map(|t| t.span.slice(self.text))
+                .collect();
+            let backed = if casing != Casing::Normal {
+                name_words.iter().all(|w| evidence(w))
+            } else if single {
+                // "Putin stabilised …" is a name; "Revenue rose …" is not.
+                !self.is_common_word(words) && (evidence(words) || !self.is_dictionary_word(words))
+            } else {
+                true
+            };
+            if !backed {
+                // "The Kremlin", "In Minsk": drop the opening word and try
+                // the rest as a name of its own.
+                if !single && casing == Casing::Normal {
+                    self.emit(tokens, start + 1, end, false, titled, casing, out);
+                }
+                return;
+            }
+            if !single && sentence_initial && self.is_common_word(self.word(tokens.get(start))) {
+                self.emit(tokens, start + 1, end, false, titled, casing, out);
+                return;
+            }
+        }
+        // "(Laughter.)", "[Inaudible]": a word alone in brackets is a stage
+        // direction (acronyms after their expansion are read apart).
+        let word_at = |index: Option<usize>| self.word(index.and_then(|i| tokens.get(i)));
+        let opens = matches!(word_at(start.checked_sub(1)), "(" | "[");
+        let closes = |index: usize| matches!(word_at(Some(index)), ")" | "]");
+        if single && opens && (closes(end) || word_at(Some(end)) == "." && closes(end + 1)) {
+            return;
+        }
+        // "AI", "GDP", "CROSSTALK": capitals that spell an ordinary word or
+        // abbreviation name nothing.
+        if single && !titled && is_capitals(words) && self.knowledge.is_common_word(words) {
+            return;
+        }
+        let one_letter = words.chars().count() == 1;
+        if single && (self.is_common_word(words) || self.is_title(words) || one_letter) && !titled {
+            return;
+        }
+        let (kind, strength) = self.kind_of(tokens, start, end, titled);
+        out.push(Candidate {
+            span,
+            known: None,
+            kind,
+            strength,
+            acronym_of: None,
+        });
+        self.acronym_after(tokens, end, out);
+    }
+
+    fn known(&self, span: Span, known: KnownName) -> Candidate {
+        let kind = self
+            .knowledge
+            .entry(known.known)
+            .map_or(EntityKind::Other, |k| k.kind);
+        Candidate {
+            span,
+            known: Some(known),
+            kind,
+            strength: strength::KNOWN,
+            acronym_of: None,
+        }
+    }
+
+    /// "(CSTO)" right after a name whose initials it spells.
+    fn acronym_after(&self, tokens: &[Token], end: usize, out: &mut Vec<Candidate>) {
+        let (Some(open), Some(acronym), Some(close)) =
+            (tokens.get(end), tokens.get(end + 1), tokens.get(end + 2))
+        else {
+            return;
+        };
+        let word = acronym.span.slice(self.text);
+        if self.word(Some(open)) != "(" || self.word(Some(close)) != ")" || !is_capitals(word) {
+            return;
+        }
+        let Some(expansion) = out.len().checked_sub(1) else {
+            return;
+        };
+        let initials: String = out
+            .last()
+            .map(|c| c.span.slice(self.text))
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| starts_upper(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.eq_ignore_ascii_case(word) || word.len() >= 2 && initials.starts_with(word) {
+            out.push(Candidate {
+                span: acronym.span,
+                known: None,
+                kind: out.last().map_or(EntityKind::Organization, |c| c.kind),
+                strength: strength::KEYWORD,
+                acronym_of: Some(expansion),
+            });
+        }
+    }
+
+    fn kind_of(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        titled: bool,
+    ) -> (EntityKind, u8) {
+        let words: Vec<&str> = (start..end)
+            .filter_map(|i| tokens.get(i))
+            .map(|t| t.span.slice(self.text))
+            .collect();
+        if words.iter().any(|w| self.knowledge.is_organization_word(w)) {
+            return (EntityKind::Organization, strength::KEYWORD);
+        }
+        if words.len() > 1 && words.iter().any(|w| self.knowledge.is_place_word(w)) {
+            return (EntityKind::Place, strength::KEYWORD);
+        }
+        if words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| self.knowledge.is_event_word(w))
+        {
+            return (EntityKind::Other, strength::KEYWORD);
+        }
+        if titled {
+            return (EntityKind::Person, strength::TITLED);
+        }
+        if words.len() == 1 && words.first().is_some_and(|w| is_capitals(w)) {
+            return (EntityKind::Organization, strength::DEFAULT);
+        }
+        let before = start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .map(|t| t.span.slice(self.text).to_lowercase());
+        if words.len() == 1 && before.is_some_and(|b| LOCATIVES.contains(&b.as_str())) {
+            return (EntityKind::Place, strength::PLACE_CONTEXT);
+        }
+        if (2..=4).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) {
+            return (EntityKind::Person, strength::FULL_NAME);
+        }
+        if words.len() == 1 {
+            (EntityKind::Person, strength::DEFAULT)
+        } else {
+            (EntityKind::Other, strength::DEFAULT)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let doc = Document::parse(text).unwrap();
+        candidates(&doc, Knowledge::get())
+            .iter()
+            .map(|c| c.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn names_titles_and_connectors() {
+        let got = names(
+            "Then Foreign Minister Sergei Lavrov met the Bank of England staff and Mr. Price in Minsk.",
+        );
+        assert_eq!(got, ["Sergei Lavrov", "Bank of England", "Price", "Minsk"]);
+    }
+
+    #[test]
+    fn sentence_initial_words_need_other_evidence() {
+        let got = names("Revenue rose in Minsk. Putin agreed. We met Putin there.");
+        assert_eq!(got, ["Minsk", "Putin", "Putin"]);
+    }
+
+    #[test]
+    fn common_words_are_no_names_in_headings_or_after_asides() {
+        let got = names(
+            "The Road to the Final\n\nQ: Why?\n\nA: Calm. (laughs) Ask me again. Tariffs hurt. We cut tariffs. Listeners agreed. Putin agreed.",
+        );
+        assert_eq!(got, ["Putin"]);
+    }
+
+    #[test]
+    fn stage_directions_and_common_acronyms_are_no_names() {
+        let got = names(
+            "Q: Right? (Laughter.) [CROSSTALK]\n\nA: The AI market grew at 11:42 A.M. EDT in Minsk.",
+        );
+        assert_eq!(got, ["Minsk"]);
+    }
+
+    #[test]
+    fn demonyms_qualify_organisations() {
+        let got = names("They signed a protocol with the Belarusian Ministry of Defense.");
+        assert_eq!(got, ["Belarusian", "Ministry of Defense"]);
+    }
+
+    #[test]
+    fn headlines_in_title_case_only_give_known_names() {
+        let got = names(
+            "Senators Press Official on Safety of Drug Zelvora in Russia\n\nWhy?\n\nThe drug works.",
+        );
+        assert_eq!(got, ["Russia"]);
+    }
+
+    #[test]
+    fn months_numbers_and_single_letters_are_no_names() {
+        let got = names("In March we met in 2026 at 1.5 °C with Plan B. We saw Smith.");
+        assert_eq!(got, ["Smith"]);
+    }
+
+    #[test]
+    fn acronyms_after_their_expansion() {
+        let got = names("We joined the Collective Security Treaty Organization (CSTO) in 1992.");
+        assert_eq!(got, ["Collective Security Treaty Organization", "CSTO"]);
+    }
+}
