@@ -356,6 +356,7 @@ fn spans_slice_the_input_on_seeds_and_hostile_text() {
         "President Putin met Mr. Lukashenko and the President ",
         "(“Putin – who met – ",
         "No. 1 is not unlikely to ",
+        "with people who met a year ago and meet next year ",
     ];
     for shape in shapes {
         let text = format!("Q: Why?\n\nA: {}.", shape.repeat(400));

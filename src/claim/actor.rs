@@ -17,7 +17,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::sentence::Sentence;
-use crate::entity::{Entities, EntityKind, Scope};
+use crate::entity::{Entities, EntityKind, Scope, agrees};
 use crate::segment::words::class;
 use crate::span::Span;
 
@@ -118,10 +118,10 @@ impl Actors<'_> {
                 }
                 // "There is …", "It is enough for him that …": no subject
                 // of their own; "it is ready to stop" refers back.
-                "there" if s.is(first + 1, class::BE) || s.lower(first + 1) == "'s" => {
+                "there" if s.is(first + 1, class::BE) => {
                     return self.first_in(s, rest, scope);
                 }
-                "it" if (s.is(first + 1, class::BE) || s.lower(first + 1) == "'s")
+                "it" if s.is(first + 1, class::BE)
                     && rest
                         .clone()
                         .any(|i| matches!(s.lower(i), "that" | "whether" | "for")) =>
@@ -131,14 +131,9 @@ impl Actors<'_> {
                 "you" | "this" | "that" | "these" | "those" | "one" => return None,
                 word => {
                     if s.is(first, class::SUBJECT_PRONOUN | class::OBJECT_PRONOUN) {
-                        let fits = |kind: EntityKind| match word {
-                            "he" | "she" | "him" | "her" => kind == EntityKind::Person,
-                            "they" | "them" => matches!(
-                                kind,
-                                EntityKind::Organization | EntityKind::Country | EntityKind::Group
-                            ),
-                            _ => false,
-                        };
+                        // A subject "it" refers back only within its
+                        // sentence (see `Entities::antecedent`).
+                        let fits = |kind: EntityKind| word != "it" && agrees(word, kind);
                         let previous = recent
                             .filter(|&e| self.entities.entity(e).is_some_and(|e| fits(e.kind)));
                         let entity = previous
@@ -211,16 +206,11 @@ impl Actors<'_> {
         recent: Option<usize>,
     ) -> Option<EntityRef> {
         if let Some(entity) = recent {
-            let opening = s.lower(range.start);
-            let kind = self.entities.entity(entity).map(|e| e.kind);
-            let fits = match opening {
-                "his" | "her" => kind == Some(EntityKind::Person),
-                "their" | "its" => matches!(
-                    kind,
-                    Some(EntityKind::Organization | EntityKind::Country | EntityKind::Group)
-                ),
-                _ => false,
-            };
+            let fits = s.is(range.start, class::POSSESSIVE)
+                && self
+                    .entities
+                    .entity(entity)
+                    .is_some_and(|e| agrees(s.lower(range.start), e.kind));
             if let (true, Some(span)) = (fits, s.span_of(range.start)) {
                 return Some(self.reference(entity, span));
             }

@@ -7,7 +7,7 @@ use super::actor::{Actors, EntityRef};
 use super::clause::{self, Clause, ClauseKind};
 use super::cues::{CueFamily, CueMatch, Cues, cues_at};
 use super::frame::{self, Frame, FrameKind};
-use super::quantity;
+use super::quantity::{self, Quantity};
 use super::sentence::Sentence;
 use super::{Certainty, Claim, ClaimKind, Cue, CueKind, Evidence, Polarity, Time};
 use crate::document::{Document, Role};
@@ -31,9 +31,10 @@ pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) 
         let speaker_name = document.speaker_name(turn);
         // An answer without a named speaker is the interviewee's, when the
         // questions address one person by name.
-        let named = speaker_name.and_then(|name| speaker_entity(name, entities));
-        let anonymous = speaker_name
-            .is_none_or(|name| matches!(name.to_lowercase().as_str(), "a" | "answer" | "answers"));
+        let anonymous = document.speaker(turn).is_none_or(|s| s.is_role_only());
+        let named = speaker_name
+            .filter(|_| !anonymous)
+            .and_then(|name| speaker_entity(name, entities));
         let speaker = match turn.role() {
             Role::Answer if anonymous => named.or(addressee),
             _ => named,
@@ -51,6 +52,7 @@ pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) 
             turn: turn_index,
             speaker: speaker_name.map(str::to_string),
             previous: None,
+            quantities: Vec::new(),
             out: &mut out,
         };
         for paragraph in document.paragraphs(turn) {
@@ -81,7 +83,7 @@ fn speaker_entity(label: &str, entities: &Entities) -> Option<usize> {
         .last()?
         .trim_matches('.')
         .to_lowercase();
-    if surname.len() < 2 || matches!(surname.as_str(), "q" | "a" | "question" | "answer") {
+    if surname.len() < 2 {
         return None;
     }
     entities.entities().iter().position(|entity| {
@@ -146,6 +148,8 @@ struct TurnWalk<'w> {
     turn: usize,
     speaker: Option<String>,
     previous: Option<Carried>,
+    /// The quantities of the current sentence, found once for its claims.
+    quantities: Vec<Quantity>,
     out: &'w mut Vec<Claim>,
 }
 
@@ -166,6 +170,7 @@ impl TurnWalk<'_> {
         if start >= s.len() || is_imperative(&s, start) {
             return;
         }
+        self.quantities = quantity::find(self.text, span);
         match (self.kind, question) {
             // A rhetorical question in an answer puts nothing forward.
             (ClaimKind::Statement, true) => {}
@@ -506,7 +511,7 @@ impl TurnWalk<'_> {
             evidence,
             attributed_to,
             time,
-            quantities: quantity::find(self.text, span),
+            quantities: self.quantities_in(span),
             cues: cue_records,
         };
         let embeds_clause = frame.as_ref().is_some_and(|f| {
@@ -522,6 +527,21 @@ impl TurnWalk<'_> {
             earlier_sentence: false,
         };
         Some((claim, carried))
+    }
+
+    /// The sentence's quantities (in text order) that lie inside `span`.
+    fn quantities_in(&self, span: Span) -> Vec<Quantity> {
+        let first = self
+            .quantities
+            .partition_point(|q| q.span.start < span.start);
+        self.quantities
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|q| q.span.start < span.end)
+            .filter(|q| q.span.end <= span.end)
+            .cloned()
+            .collect()
     }
 
     fn cue(&self, s: &Sentence<'_>, kind: CueKind, range: Range<usize>) -> Option<Cue> {
@@ -835,8 +855,10 @@ impl TurnWalk<'_> {
                 return Time::Future;
             }
         }
-        // "We met a year ago" looks back; "Sales are up from a year ago"
-        // and "the law he signed two years ago" do not move the main verb.
+        // A time expression dates a verb that is not past: "We meet next
+        // year", "We met a year ago" (the verb says it too); "Sales are up
+        // from a year ago" and "the law he signed two years ago" do not
+        // move the main verb.
         let governs = |m: &&CueMatch| {
             let Some(verb) = verb else { return true };
             let baseline = (m.start.saturating_sub(4).max(verb + 1)..m.start)
@@ -851,10 +873,14 @@ impl TurnWalk<'_> {
             .iter()
             .filter(inside)
             .filter(governs)
-            .find(|m| m.family == CueFamily::Past)
+            .find(|m| matches!(m.family, CueFamily::Past | CueFamily::LaterTime))
         {
             out.extend(self.cue(s, CueKind::Time, cue.start..cue.end));
-            return Time::Past;
+            return if cue.family == CueFamily::Past {
+                Time::Past
+            } else {
+                Time::Future
+            };
         }
         match (kind, carried, verb) {
             (ClauseKind::Fragment, Some(carried), None)
@@ -871,12 +897,7 @@ impl TurnWalk<'_> {
 /// the previous sentence's predicate, and so shares its time ("Plus, cheap
 /// oil" adds a new item and does not).
 fn echoes_previous(s: &Sentence<'_>, start: usize) -> bool {
-    (0..(start + 2).min(s.len())).any(|i| {
-        matches!(
-            s.lower(i),
-            "perhaps" | "maybe" | "probably" | "possibly" | "certainly" | "not"
-        )
-    })
+    (0..(start + 2).min(s.len())).any(|i| s.is_hedge_or_negation(i))
 }
 
 /// Where a clause's proposition starts: after a fronted subordinate clause
@@ -1081,31 +1102,36 @@ fn is_base_verb_opening(s: &Sentence<'_>, start: usize) -> bool {
         )
 }
 
-/// "may", "might", "could" as hedges: before a verb, an adverb or "not",
-/// and not the month "May".
+/// "may", "might", "could" as hedges, not the month "May".
 fn is_modal_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
     if cue.end - cue.start > 1 || !s.is(cue.start, class::MODAL) {
         return true;
     }
-    if s.word(cue.start) == "May" && cue.start > 0 {
-        return false;
+    !(s.word(cue.start) == "May" && cue.start > 0) && governs_verb(s, cue.start)
+}
+
+/// "will" as the future, not the noun: after a determiner ("the will of
+/// the people") or before "to", "of" or a finite "be" ("the political will
+/// to act", "free will is").
+fn is_future_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
+    if cue.end - cue.start > 1 || s.lower(cue.start) != "will" {
+        return true;
     }
-    let next = cue.end;
+    let next = cue.start + 1;
+    let determined = cue.start > 0 && s.is(cue.start - 1, class::DETERMINER | class::POSSESSIVE);
+    let noun_follows =
+        matches!(s.lower(next), "to" | "of") || s.is(next, class::BE) && s.lower(next) != "be";
+    s.can_be(next, form::BASE) || !(determined || noun_follows)
+}
+
+/// A modal at `index` is one when a verb, an adverb or "not" follows it, or
+/// nothing does after its subject ("Some founders say we will.").
+fn governs_verb(s: &Sentence<'_>, index: usize) -> bool {
+    let next = index + 1;
     s.can_be(next, form::BASE)
         || s.is_adverb(next)
         || s.is(next, class::BE | class::HAVE)
-        || matches!(s.lower(next), "well")
-}
-
-/// "will" as the future, not the noun ("the will of the people").
-fn is_future_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
-    let word = s.lower(cue.start);
-    if word == "will" && cue.start > 0 {
-        let before = s.lower(cue.start - 1);
-        return !(matches!(before, "the" | "a" | "an" | "free" | "political" | "good")
-            || s.is(cue.start - 1, class::POSSESSIVE));
-    }
-    true
+        || !s.is_word(next) && index > 0 && s.is(index - 1, class::SUBJECT_PRONOUN)
 }
 
 /// The verb (or its auxiliary) is past: "was", "had", "did", "signed",

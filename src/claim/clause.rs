@@ -61,14 +61,7 @@ pub(crate) fn is_finite_verb(s: &Sentence<'_>, index: usize, start: usize) -> bo
     let after_to_or_modal = previous
         .is_some_and(|p| s.lower(p) == "to" || s.is(p, class::MODAL) && !s.is(p, class::NEGATOR));
     match lower {
-        "'s" => {
-            // "he's", "there's", "that's" (is/has); "Putin's" is possessive.
-            return index > start
-                && (s.is(
-                    index - 1,
-                    class::SUBJECT_PRONOUN | class::DEMONSTRATIVE | class::WH,
-                ) || matches!(s.lower(index - 1), "there" | "here"));
-        }
+        "'s" => return index > start && s.is_verb_clitic(index),
         "'re" | "'m" | "'ve" | "'ll" | "'d" => return index > start,
         "be" | "been" | "being" | "having" => return false,
         _ => {}
@@ -164,7 +157,9 @@ fn previous_word(s: &Sentence<'_>, index: usize, start: usize) -> Option<usize> 
                 _ => return Some(at),
             }
         }
-        if !s.is_adverb(at) || s.lower(at) == "not" || s.lower(at) == "n't" {
+        // "no longer" is an adverb as a whole.
+        let no_before_adverb = s.lower(at) == "no" && at + 1 < index && s.is_adverb(at + 1);
+        if (!s.is_adverb(at) || s.lower(at) == "not" || s.lower(at) == "n't") && !no_before_adverb {
             return Some(at);
         }
     }
@@ -285,7 +280,7 @@ fn is_reduced_relative(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     {
         return false;
     }
-    (index + 2..end)
+    (index + 2..end.min(index + 2 + LOOK_AHEAD))
         .take_while(|&i| !s.is_punct(i, ","))
         .any(|i| {
             is_finite_verb(s, i, index + 1)
@@ -414,12 +409,7 @@ fn opens_with_hedge_or_negation(s: &Sentence<'_>, range: Range<usize>) -> bool {
     let start = (range.start..range.end)
         .find(|&i| !(s.is_punct(i, ",") || s.is(i, class::COORDINATOR)))
         .unwrap_or(range.end);
-    (start..(start + 3).min(range.end)).any(|i| {
-        matches!(
-            s.lower(i),
-            "not" | "never" | "perhaps" | "maybe" | "probably" | "possibly" | "certainly"
-        )
-    })
+    (start..(start + 3).min(range.end)).any(|i| s.is_hedge_or_negation(i))
 }
 
 /// "…, Lukashenka said." ends the sentence with who said it: a short tail

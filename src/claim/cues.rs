@@ -12,11 +12,12 @@ use once_cell::sync::Lazy;
 
 use super::sentence::Sentence;
 use crate::error::Error;
-use crate::lexicon::{self, CUES};
+use crate::lexicon::{self, CUES, QUANTITIES};
 use crate::segment::words::{TokenKind, tokenize};
 use crate::span::Span;
 
-/// A family of cues: one section of `cues.txt`.
+/// A family of cues: one section of `cues.txt` (times relative to now come
+/// from the `[relative_time]` section of `quantities.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CueFamily {
@@ -56,9 +57,15 @@ pub enum CueFamily {
     CognitionVerb,
     /// Inference from appearance ("looks like", "seems").
     Inference,
-    /// A marker of future time ("will", "going to").
+    /// A grammatical marker of the future ("will", "going to", "expect"):
+    /// it makes a prediction whatever the verb's tense.
     Future,
-    /// A marker of past time ("ago", "last year").
+    /// A time after now ("next year", "in the coming weeks"): it dates a
+    /// claim whose verb is not past. Built in from the `[relative_time]`
+    /// section of `quantities.txt`.
+    LaterTime,
+    /// A time before now ("ago", "last year", "in the past", from
+    /// `quantities.txt` too) or a past marker ("used to").
     Past,
     /// An opener that manages the talk ("first of all", "look").
     Discourse,
@@ -90,6 +97,7 @@ const FAMILIES: &[(&str, CueFamily)] = &[
     ("cognition_verb", CueFamily::CognitionVerb),
     ("inference", CueFamily::Inference),
     ("future", CueFamily::Future),
+    ("later_time", CueFamily::LaterTime),
     ("past", CueFamily::Past),
     ("discourse", CueFamily::Discourse),
     ("conversation", CueFamily::Conversation),
@@ -193,6 +201,18 @@ impl Cues {
         for entry in CUES.checked_entries(&sections)? {
             if let Some(family) = CueFamily::from_section(entry.section) {
                 cues.add(family, entry.text);
+            }
+        }
+        // Times relative to now, with their direction ("last year | past").
+        for entry in QUANTITIES.entries() {
+            let mut fields = entry.text.split(" | ").map(str::trim);
+            let (Some(phrase), Some(direction)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            match (entry.section, direction) {
+                ("relative_time", "past") => cues.add(CueFamily::Past, phrase),
+                ("relative_time", "future") => cues.add(CueFamily::LaterTime, phrase),
+                _ => {}
             }
         }
         for (family, phrase) in extra {

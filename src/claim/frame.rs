@@ -256,7 +256,7 @@ fn it_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Option<
         }
     }
     // "It is (not) ADJ that P".
-    if !s.is(start + 1, class::BE) && s.lower(start + 1) != "'s" {
+    if !s.is(start + 1, class::BE) {
         return None;
     }
     let complementizer =
@@ -444,17 +444,10 @@ fn report_noun_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -
         // claim") or the noun phrase itself when it stands for sources
         // ("these narratives", "reports that"); "the idea that" has none.
         // "There's a narrative that": that "'s" is a verb.
-        let possessor_end = (range.start..noun.start).rev().find(|&i| {
-            matches!(s.lower(i), "'s" | "'")
-                && i.checked_sub(1).is_some_and(|owner| {
-                    !s.is(
-                        owner,
-                        class::SUBJECT_PRONOUN | class::DEMONSTRATIVE | class::WH,
-                    ) && !matches!(s.lower(owner), "there" | "here")
-                })
-        });
-        let existential = s.lower(range.start) == "there"
-            && (s.is(range.start + 1, class::BE) || s.lower(range.start + 1) == "'s");
+        let possessor_end = (range.start..noun.start)
+            .rev()
+            .find(|&i| matches!(s.lower(i), "'s" | "'") && i > 0 && !s.is_verb_clitic(i));
+        let existential = s.lower(range.start) == "there" && s.is(range.start + 1, class::BE);
         let before = noun.start.checked_sub(1);
         let possessive = before.is_some_and(|i| s.is(i, class::POSSESSIVE));
         let plural_or_pointed = s.lower(noun.end - 1).ends_with('s')

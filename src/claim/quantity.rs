@@ -62,7 +62,10 @@ static QUANTITY: Lazy<Regex> = Lazy::new(|| {
     let code = alternation("currency_code");
     let currency = alternation("currency_name");
     let month = alternation("month");
-    let approximately = "(?i:(?:about|around|roughly|almost|nearly|approximately|some|more than|less than|fewer than|over|under|up to|at least|at most|another|just over|just under|close to|an estimated)\\s+)?";
+    let approximately = format!(
+        r"(?i:(?:{})\s+)?",
+        alternation("approximator").replace(' ', r"\s+")
+    );
     let digits = r"\d+(?:[.,:]\d+)*";
     let number = format!(
         r"(?:{digits}(?:(?i:[-\s](?:{magnitude})(?-u:\b)|(?:{magnitude})(?-u:\b)))?|(?i:(?-u:\b)(?:{number_word})(?:[-\s](?:{number_word}))*(?-u:\b)))"

@@ -136,48 +136,37 @@ impl<'t> Sentence<'t> {
             && matches!(self.word(index), "–" | "—" | "-" | "--")
     }
 
-    /// An adverb that may stand between a subject and its verb.
+    /// "'s" at `index` is the verb "is" or "has" ("he's", "there's",
+    /// "that's"), not a possessive ("Putin's").
+    pub(crate) fn is_verb_clitic(&self, index: usize) -> bool {
+        self.lower(index) == "'s"
+            && index.checked_sub(1).is_some_and(|owner| {
+                self.is(
+                    owner,
+                    class::SUBJECT_PRONOUN | class::DEMONSTRATIVE | class::WH,
+                ) || matches!(self.lower(owner), "there" | "here")
+            })
+    }
+
+    /// A word that hedges or negates a verbless afterthought: "but not
+    /// with the intensity", "Perhaps not in the first quarter".
+    pub(crate) fn is_hedge_or_negation(&self, index: usize) -> bool {
+        matches!(
+            self.lower(index),
+            "not" | "never" | "perhaps" | "maybe" | "probably" | "possibly" | "certainly"
+        )
+    }
+
+    /// An adverb that may stand between a subject and its verb: a listed
+    /// adverb, an unlisted "-ly" word that is no verb form, or "not",
+    /// "never", "so", "i.e.", "e.g.".
     pub(crate) fn is_adverb(&self, index: usize) -> bool {
         let word = self.lower(index);
-        (word.ends_with("ly") && word.len() > 4 && self.info(index).is_none_or(|i| i.forms == 0))
-            || matches!(
-                word,
-                "also"
-                    | "just"
-                    | "only"
-                    | "still"
-                    | "already"
-                    | "never"
-                    | "not"
-                    | "n't"
-                    | "even"
-                    | "now"
-                    | "then"
-                    | "often"
-                    | "always"
-                    | "ever"
-                    | "again"
-                    | "soon"
-                    | "so"
-                    | "really"
-                    | "actually"
-                    | "simply"
-                    | "clearly"
-                    | "probably"
-                    | "perhaps"
-                    | "certainly"
-                    | "indeed"
-                    | "rarely"
-                    | "hardly"
-                    | "barely"
-                    | "largely"
-                    | "maybe"
-                    | "well"
-                    | "i.e"
-                    | "e.g"
-                    | "frankly"
-                    | "honestly"
-            )
+        self.is(index, class::ADVERB)
+            || word.ends_with("ly")
+                && word.len() > 4
+                && self.info(index).is_none_or(|i| i.forms == 0)
+            || matches!(word, "not" | "n't" | "never" | "so" | "i.e" | "e.g")
     }
 
     /// The verb forms of word `index` when it is a verb form at all.

@@ -66,6 +66,22 @@ const TABLE: &[(&str, &[&str])] = &[
         "Lukashenka met Putin a year ago.",
         &["Lukashenka positive certain asserted past"],
     ),
+    (
+        "The political will to act is weak.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "The arithmetic no longer works.",
+        &["- negative certain asserted present"],
+    ),
+    (
+        "Putin meets Lukashenka in the coming weeks.",
+        &["Putin positive certain asserted future"],
+    ),
+    (
+        "Lukashenka eventually signed the treaty.",
+        &["Lukashenka positive certain asserted past"],
+    ),
     // Evidence frames: a negated frame does not negate the proposition.
     (
         "There is no evidence that Putin asked Lukashenka to join the war.",

@@ -75,7 +75,15 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
         speakers: Vec::new(),
         dropped,
     };
-    fill(&mut document, &paragraphs, &sentences, &turns, &sides);
+    let role_only: Vec<bool> = plan.speakers.groups.iter().map(|g| g.role_only).collect();
+    fill(
+        &mut document,
+        &paragraphs,
+        &sentences,
+        &turns,
+        &sides,
+        &role_only,
+    );
     document
 }
 
@@ -493,6 +501,7 @@ fn fill(
     sentences: &Sentences,
     turns: &[TurnDraft],
     sides: &[Side],
+    role_only: &[bool],
 ) {
     let mut speaker_of_group: Vec<Option<usize>> = vec![None; sides.len()];
     for turn in turns {
@@ -536,6 +545,7 @@ fn fill(
                 document.speakers.push(Speaker {
                     name: label.unwrap_or_default(),
                     side: sides.get(group).copied().unwrap_or(Side::Interviewee),
+                    role_only: role_only.get(group).copied().unwrap_or(false),
                     turns: 0,
                 });
                 document.speakers.len() - 1

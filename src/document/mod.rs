@@ -132,6 +132,7 @@ impl Paragraph {
 pub struct Speaker {
     name: Span,
     side: Side,
+    role_only: bool,
     turns: usize,
 }
 
@@ -144,6 +145,12 @@ impl Speaker {
     /// The side the speaker is on.
     pub fn side(&self) -> Side {
         self.side
+    }
+
+    /// True when the label names only a role (`Q`, `A`, `Answer`,
+    /// `MODERATOR`), not a person.
+    pub fn is_role_only(&self) -> bool {
+        self.role_only
     }
 
     /// How many turns the speaker has.

@@ -70,6 +70,11 @@ impl SpeakerWords {
         Ok(words)
     }
 
+    /// True when the whole label key is a role word of either side.
+    fn is_role(&self, key: &str) -> bool {
+        self.interviewer.contains(key) || self.interviewee.contains(key)
+    }
+
     /// The side a label's words say, from the whole key, its first word, or
     /// the role after a comma (`STEVE INSKEEP, HOST`, `WOLF BLITZER, CNN
     /// HOST`).
@@ -97,6 +102,8 @@ impl SpeakerWords {
 pub(crate) struct SpeakerGroup {
     pub(crate) key: String,
     pub(crate) prior: Option<Side>,
+    /// The label is only a role word (`Q`, `Answer`, `Moderator`), no name.
+    pub(crate) role_only: bool,
 }
 
 /// One label read at a paragraph start, before acceptance.
@@ -187,6 +194,7 @@ impl Speakers {
                 groups.push(SpeakerGroup {
                     key: group_key.to_string(),
                     prior: None,
+                    role_only: words.is_role(group_key),
                 });
                 groups.len() - 1
             });
@@ -385,14 +393,17 @@ mod tests {
             SpeakerGroup {
                 key: "chair".into(),
                 prior: None,
+                role_only: false,
             },
             SpeakerGroup {
                 key: "witness x".into(),
                 prior: None,
+                role_only: false,
             },
             SpeakerGroup {
                 key: "sen y".into(),
                 prior: None,
+                role_only: false,
             },
         ];
         let turn = |group, asks| TurnEvidence { group, asks };

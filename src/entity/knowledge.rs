@@ -3,7 +3,7 @@
 //! seats of power that stand for a state ("the Kremlin"). All of it is data
 //! in `src/lexicon/`; no list names a particular person.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 
@@ -51,16 +51,16 @@ struct NameEntry {
 pub(crate) struct Knowledge {
     pub(crate) known: Vec<Known>,
     names: HashMap<String, NameEntry>,
-    organization_words: HashMap<String, ()>,
-    place_words: HashMap<String, ()>,
-    event_words: HashMap<String, ()>,
+    organization_words: HashSet<String>,
+    place_words: HashSet<String>,
+    event_words: HashSet<String>,
     descriptions: HashMap<String, EntityKind>,
     /// Months and weekdays: capitalised, but no names.
-    calendar: HashMap<String, ()>,
+    calendar: HashSet<String>,
     /// Common sentence openers ("Then", "Today"): no names.
-    starters: HashMap<String, ()>,
+    starters: HashSet<String>,
     /// Frequent nouns, adjectives and adverbs ("Revenue", "Violent").
-    common: HashMap<String, ()>,
+    common: HashSet<String>,
     /// Longest known name, in words.
     pub(crate) max_words: usize,
 }
@@ -110,24 +110,24 @@ impl Knowledge {
         let mut knowledge = Knowledge {
             known: Vec::new(),
             names: HashMap::new(),
-            organization_words: HashMap::new(),
-            place_words: HashMap::new(),
-            event_words: HashMap::new(),
+            organization_words: HashSet::new(),
+            place_words: HashSet::new(),
+            event_words: HashSet::new(),
             descriptions: HashMap::new(),
-            calendar: HashMap::new(),
-            starters: HashMap::new(),
-            common: HashMap::new(),
+            calendar: HashSet::new(),
+            starters: HashSet::new(),
+            common: HashSet::new(),
             max_words: 1,
         };
         for entry in SENTENCE_STARTERS.entries() {
-            knowledge.starters.insert(name_key(entry.text), ());
+            knowledge.starters.insert(name_key(entry.text));
         }
         for entry in COMMON_WORDS.entries() {
-            knowledge.common.insert(name_key(entry.text), ());
+            knowledge.common.insert(name_key(entry.text));
         }
         for entry in QUANTITIES.entries() {
             if matches!(entry.section, "month" | "weekday") {
-                knowledge.calendar.insert(name_key(entry.text), ());
+                knowledge.calendar.insert(name_key(entry.text));
             }
         }
         let mut countries: HashMap<String, usize> = HashMap::new();
@@ -178,13 +178,13 @@ impl Knowledge {
             let key = name_key(entry.text.split(" | ").next().unwrap_or(""));
             match entry.section {
                 "organization_word" => {
-                    knowledge.organization_words.insert(key, ());
+                    knowledge.organization_words.insert(key);
                 }
                 "place_word" => {
-                    knowledge.place_words.insert(key, ());
+                    knowledge.place_words.insert(key);
                 }
                 "event_word" => {
-                    knowledge.event_words.insert(key, ());
+                    knowledge.event_words.insert(key);
                 }
                 _ => {
                     let kind = match entry.text.split(" | ").nth(1).map(str::trim) {
@@ -243,32 +243,32 @@ impl Knowledge {
 
     /// True when `word` marks an organisation name ("Ministry", "Inc").
     pub(crate) fn is_organization_word(&self, word: &str) -> bool {
-        self.organization_words.contains_key(&name_key(word))
+        self.organization_words.contains(&name_key(word))
     }
 
     /// True when `word` marks a place name ("Street", "River").
     pub(crate) fn is_place_word(&self, word: &str) -> bool {
-        self.place_words.contains_key(&name_key(word))
+        self.place_words.contains(&name_key(word))
     }
 
     /// True for a common sentence opener ("Then", "However").
     pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
-        self.starters.contains_key(&name_key(word))
+        self.starters.contains(&name_key(word))
     }
 
     /// True for a frequent English noun, adjective or adverb ("Revenue").
     pub(crate) fn is_common_word(&self, word: &str) -> bool {
-        self.common.contains_key(&name_key(word))
+        self.common.contains(&name_key(word))
     }
 
     /// True for a month or weekday name ("March", "Sept.", "Monday").
     pub(crate) fn is_calendar(&self, word: &str) -> bool {
-        self.calendar.contains_key(&name_key(word))
+        self.calendar.contains(&name_key(word))
     }
 
     /// True when `word` marks an event or document ("Day", "Treaty").
     pub(crate) fn is_event_word(&self, word: &str) -> bool {
-        self.event_words.contains_key(&name_key(word))
+        self.event_words.contains(&name_key(word))
     }
 
     /// The kind "the NOUN" refers back to ("country" → country).

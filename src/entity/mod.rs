@@ -22,6 +22,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 pub use reference::Scope;
+pub(crate) use reference::agrees;
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -36,7 +36,7 @@ pub(crate) struct Candidate {
 }
 
 /// Evidence strengths for a candidate's kind.
-mod strength {
+pub(crate) mod strength {
     pub(crate) const DEFAULT: u8 = 1;
     pub(crate) const PLACE_CONTEXT: u8 = 2;
     pub(crate) const FULL_NAME: u8 = 3;
@@ -162,9 +162,9 @@ fn casing(text: &str, tokens: &[Token], knowledge: &Knowledge) -> Casing {
     // "Foreign Minister Sergei Lavrov met").
     let vocabulary = Vocabulary::get();
     let function_word = |w: &str| {
-        vocabulary
-            .lookup(w)
-            .is_some_and(|info| info.classes & !class::PLURAL != 0 && !info.is(class::TITLE))
+        vocabulary.lookup(w).is_some_and(|info| {
+            info.classes & !(class::PLURAL | class::ADVERB) != 0 && !info.is(class::TITLE)
+        })
     };
     let in_vocabulary = |w: &str| {
         vocabulary
@@ -227,7 +227,10 @@ impl Scanner<'_> {
             && !self.knowledge.is_calendar(word)
     }
 
-    fn is_common_word(&self, word: &str) -> bool {
+    /// A word that is no name on its own: a common sentence opener
+    /// ("Then"), a closed-class word ("The"), or a verb form the document
+    /// never capitalises mid-sentence ("Ask").
+    fn is_plain_word(&self, word: &str) -> bool {
         self.knowledge.is_sentence_starter(word)
             || self.vocabulary.lookup(word).is_some_and(|info| {
                 info.classes != 0 && !info.is(class::TITLE)
@@ -269,7 +272,7 @@ impl Scanner<'_> {
             let initial = opens_sentence(self.text, tokens, first, index);
             // "Then Foreign Minister Sergei Lavrov …": a common opener is no
             // part of the name after it.
-            let common_opener = initial && self.is_common_word(token.span.slice(self.text));
+            let common_opener = initial && self.is_plain_word(token.span.slice(self.text));
             if !self.is_name_word(token) || common_opener {
                 index += 1;
                 continue;
@@ -412,7 +415,7 @@ impl Scanner<'_> {
                 name_words.iter().all(|w| evidence(w))
             } else if single {
                 // "Putin stabilised …" is a name; "Revenue rose …" is not.
-                !self.is_common_word(words) && (evidence(words) || !self.is_dictionary_word(words))
+                !self.is_plain_word(words) && (evidence(words) || !self.is_dictionary_word(words))
             } else {
                 true
             };
@@ -424,7 +427,7 @@ impl Scanner<'_> {
                 }
                 return;
             }
-            if !single && sentence_initial && self.is_common_word(self.word(tokens.get(start))) {
+            if !single && sentence_initial && self.is_plain_word(self.word(tokens.get(start))) {
                 self.emit(tokens, start + 1, end, false, titled, casing, out);
                 return;
             }
@@ -443,7 +446,7 @@ impl Scanner<'_> {
             return;
         }
         let one_letter = words.chars().count() == 1;
-        if single && (self.is_common_word(words) || self.is_title(words) || one_letter) && !titled {
+        if single && (self.is_plain_word(words) || self.is_title(words) || one_letter) && !titled {
             return;
         }
         let (kind, strength) = self.kind_of(tokens, start, end, titled);

@@ -48,6 +48,25 @@ enum Wanted {
     Kind(EntityKind),
 }
 
+/// Organisations, countries and groups: what "they" and "its" stand for.
+fn is_collective(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Organization | EntityKind::Country | EntityKind::Group
+    )
+}
+
+/// True when the pronoun `word` agrees with an entity of `kind`: "he",
+/// "his" with a person; "they", "their", "its" with an organisation,
+/// country or group.
+pub(crate) fn agrees(word: &str, kind: EntityKind) -> bool {
+    match wanted(&word.to_lowercase()) {
+        Some(Wanted::Person) => kind == EntityKind::Person,
+        Some(Wanted::Plural | Wanted::Thing) => is_collective(kind),
+        _ => false,
+    }
+}
+
 fn wanted(word: &str) -> Option<Wanted> {
     match word {
         "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
@@ -90,18 +109,14 @@ impl Entities {
                 .find(|m| kind_of(m.entity).is_some_and(fits))
                 .map(|m| m.entity)
         };
-        let collective = |k: EntityKind| {
-            matches!(
-                k,
-                EntityKind::Organization | EntityKind::Country | EntityKind::Group
-            )
-        };
         match wanted {
             Wanted::Person => nearest(scope.turn, &|k| k == EntityKind::Person)
                 .or_else(|| nearest(scope.previous_turn, &|k| k == EntityKind::Person)),
-            Wanted::Plural => nearest(scope.paragraph, &collective)
+            Wanted::Plural => nearest(scope.paragraph, &is_collective)
                 .or_else(|| nearest(scope.turn, &|k| k == EntityKind::Person)),
-            Wanted::Thing => nearest(scope.sentence, &|k| collective(k) || k == EntityKind::Place),
+            Wanted::Thing => nearest(scope.sentence, &|k| {
+                is_collective(k) || k == EntityKind::Place
+            }),
             Wanted::Kind(kind) => {
                 let named = |entity: usize| {
                     self.entity(entity)

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 
 use super::knowledge::{Knowledge, Naming, name_key};
-use super::recognize::Candidate;
+use super::recognize::{Candidate, strength};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::span::Span;
 
@@ -111,8 +111,8 @@ impl Union {
         item
     }
 
-    /// Joins `from` into `into`; the earlier group stays the root so the
-    /// entity order follows first mention.
+    /// Joins the groups of `a` and `b`; the earlier root stays the root so
+    /// the entity order follows first mention.
     fn join(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         let (root, child) = if a <= b { (a, b) } else { (b, a) };
@@ -148,7 +148,7 @@ fn merge_parts_of_names(
     let mut place_group = vec![false; groups.keys.len()];
     for (candidate, &group) in candidates.iter().zip(group_of) {
         if candidate.kind == EntityKind::Person
-            && candidate.strength >= 3
+            && candidate.strength >= strength::FULL_NAME
             && let Some(slot) = person_group.get_mut(group)
         {
             *slot = true;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{GRAMMAR, VERBS};
+use crate::lexicon::{COMMON_WORDS, GRAMMAR, VERBS};
 use crate::span::Span;
 
 /// What a token is made of.
@@ -130,6 +130,8 @@ pub(crate) mod class {
     pub(crate) const NEGATOR: u32 = 1 << 15;
     pub(crate) const TITLE: u32 = 1 << 16;
     pub(crate) const PLURAL: u32 = 1 << 17;
+    /// Adverbs, from the `[adverb]` section of `common_words.txt`.
+    pub(crate) const ADVERB: u32 = 1 << 18;
     /// Any auxiliary or modal: a finite verb on its own.
     pub(crate) const AUXILIARY: u32 = BE | HAVE | DO | MODAL;
 
@@ -218,6 +220,14 @@ impl Vocabulary {
                     .entry(normalize(entry.text).into())
                     .or_default()
                     .classes |= flag;
+            }
+        }
+        for entry in COMMON_WORDS.entries() {
+            if entry.section == "adverb" {
+                words
+                    .entry(normalize(entry.text).into())
+                    .or_default()
+                    .classes |= class::ADVERB;
             }
         }
         for entry in VERBS.entries() {
