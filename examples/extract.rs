@@ -1,24 +1,29 @@
 //! Extracts the claims of an interview file.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format table|json|jsonl] [--layout LAYOUT] FILE
+//! cargo run --release --example extract -- [--format table|json|jsonl] [--layout LAYOUT] [--entities TSV] FILE
 //! ```
 //!
-//! - `table` (the default): the turns, then one aligned row per claim —
-//!   kind, actor, polarity, certainty, evidence, time and the claim text —
-//!   and the dropped lines.
+//! - `table` (the default): the turns, the entities with their kind and
+//!   number of mentions, then one aligned row per claim — kind, actor,
+//!   polarity, certainty, evidence, time and the claim text — and the
+//!   dropped lines.
 //! - `json`: one object with `layout`, `turns`, `speakers`, `dropped`,
 //!   `entities` and `claims`; spans are UTF-8 byte offsets into FILE.
 //! - `jsonl`: one claim per line.
 //!
 //! `--layout bare|qa_labels|speaker_labels|emphasis` forces a layout.
+//! `--entities TSV` adds a newsroom's own entities and spellings, one a
+//! line: `name<TAB>kind<TAB>other spellings` (see
+//! `examples/newsroom-entities.tsv`).
 
 use std::process::ExitCode;
 
 use claimtrack::claim::{Claim, ClaimKind, Extraction, Extractor};
+use claimtrack::entity::Recognizer;
 use claimtrack::{Layout, ParserBuilder};
 
-const USAGE: &str = "usage: extract [--format table|json|jsonl] [--layout bare|qa_labels|speaker_labels|emphasis] FILE";
+const USAGE: &str = "usage: extract [--format table|json|jsonl] [--layout bare|qa_labels|speaker_labels|emphasis] [--entities TSV] FILE";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -31,6 +36,7 @@ struct Options {
     path: String,
     format: Format,
     layout: Option<Layout>,
+    entities: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -38,6 +44,7 @@ fn parse_args() -> Result<Options, String> {
     let mut path = None;
     let mut format = Format::Table;
     let mut layout = None;
+    let mut entities = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" => {
@@ -54,6 +61,9 @@ fn parse_args() -> Result<Options, String> {
                     .map_err(|_| format!("unknown layout {name:?}\n{USAGE}"))?;
                 layout = Some(parsed);
             }
+            "--entities" => {
+                entities = Some(args.next().ok_or_else(|| USAGE.to_string())?);
+            }
             "-h" | "--help" => return Err(USAGE.to_string()),
             _ if path.is_none() => path = Some(arg),
             _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
@@ -64,6 +74,7 @@ fn parse_args() -> Result<Options, String> {
         path,
         format,
         layout,
+        entities,
     })
 }
 
@@ -85,10 +96,15 @@ fn run() -> Result<(), String> {
     if let Some(layout) = options.layout {
         parser.layout(layout);
     }
-    let extractor = Extractor::builder()
-        .parser(parser)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let mut builder = Extractor::builder();
+    builder.parser(parser);
+    if let Some(path) = &options.entities {
+        let table = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let mut entities = Recognizer::builder();
+        entities.tsv(path, &table).map_err(|e| e.to_string())?;
+        builder.entities(entities);
+    }
+    let extractor = builder.build().map_err(|e| e.to_string())?;
     let extraction = extractor
         .extract(text)
         .map_err(|e| format!("{}: {e}", options.path))?;
@@ -137,6 +153,17 @@ fn print_table(extraction: &Extraction) {
             "turn {index:>2}  {:<8}  {:<20}  {claims:>2} claims",
             snake(turn.role),
             clip(speaker, 20)
+        );
+    }
+    println!();
+    for entity in &extraction.entities {
+        println!(
+            "{:<4} {:<30} {:<12} {:>3} mentions  {}",
+            entity.id,
+            clip(&entity.name, 30),
+            snake(entity.kind),
+            entity.mentions.len(),
+            clip(&entity.aliases.join(", "), 60)
         );
     }
     println!();

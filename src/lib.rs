@@ -12,6 +12,11 @@
 //!    paragraphs. It uses [`segment`] for the sentences of each paragraph.
 //! 3. [`segment`]: sentence boundaries, with abbreviations, initials,
 //!    decimals, quotes, ellipses and stage notes handled.
+//! 4. [`entity`]: the people, countries, places and organisations named,
+//!    with spelling variants, surnames, acronyms, speaker labels, pronouns,
+//!    descriptions and first person resolved to one entity each.
+//! 5. [`claim`]: typed claim records of what each speaker puts forward,
+//!    every field traced to the words that set it.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.

@@ -7,8 +7,9 @@
 //! absent. Precision is matched predicted claims over all predicted claims
 //! in answer turns. An attribute is right when it is one of the gold
 //! values; an actor is right when its name or any alias of its entity
-//! equals a gold name (ignoring case, a possessive 's and a leading "the"),
-//! null matching null.
+//! equals a gold name, or one of the surface forms the gold file lists for
+//! the entity of that name (ignoring case, a title such as "Mr.", a
+//! possessive 's and a leading "the"), null matching null.
 
 use claimtrack::claim::{Claim, ClaimKind, Extraction};
 use claimtrack::{Role, Span};
@@ -29,6 +30,15 @@ struct ClaimGold {
     claims: Vec<GoldClaim>,
     #[serde(default)]
     not_claims: Vec<String>,
+    #[serde(default)]
+    entities: Vec<GoldEntity>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldEntity {
+    name: String,
+    #[serde(default)]
+    mentions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,13 +61,40 @@ fn accepted(value: &Value) -> Vec<Value> {
     }
 }
 
+/// Titles a gold surface form may carry ("MR. HALLORAN", "Dr. Hessler").
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "senator",
+    "chairwoman",
+    "chairman",
+    "professor",
+    "prof.",
+    "president",
+    "minister",
+];
+
 fn normalize_name(name: &str) -> String {
     let lower = name.trim().to_lowercase().replace('’', "'");
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+    let mut lower = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+    while let Some(rest) = TITLES
+        .iter()
+        .find_map(|title| lower.strip_prefix(&format!("{title} ")))
+    {
+        lower = rest.to_string();
+    }
     lower.strip_suffix("'s").unwrap_or(&lower).to_string()
 }
 
-fn actor_is_right(claim: &Claim, extraction: &Extraction, gold: &Value) -> bool {
+fn actor_is_right(
+    claim: &Claim,
+    extraction: &Extraction,
+    gold: &Value,
+    entities: &[GoldEntity],
+) -> bool {
     let options = accepted(gold);
     let Some(actor) = &claim.actor else {
         return options.iter().any(Value::is_null);
@@ -71,10 +108,18 @@ fn actor_is_right(claim: &Claim, extraction: &Extraction, gold: &Value) -> bool 
         names.push(entity.name.clone());
         names.extend(entity.aliases.iter().cloned());
     }
+    let surfaces = |option: &str| -> Vec<String> {
+        let listed = entities.iter().filter(|e| e.name == option);
+        std::iter::once(option.to_string())
+            .chain(listed.flat_map(|e| e.mentions.iter().cloned()))
+            .map(|surface| normalize_name(&surface))
+            .collect()
+    };
     options.iter().filter_map(Value::as_str).any(|option| {
+        let surfaces = surfaces(option);
         names
             .iter()
-            .any(|name| normalize_name(name) == normalize_name(option))
+            .any(|name| surfaces.contains(&normalize_name(name)))
     })
 }
 
@@ -165,7 +210,7 @@ fn score(gold: &ClaimGold, text: &str) -> Score {
         }
         let predicted_claim = predicted[index];
         let checks = [
-            actor_is_right(predicted_claim, &extraction, &claim.actor),
+            actor_is_right(predicted_claim, &extraction, &claim.actor, &gold.entities),
             field_is_right(predicted_claim.polarity, &claim.polarity),
             field_is_right(predicted_claim.certainty, &claim.certainty),
             field_is_right(predicted_claim.evidence, &claim.evidence),

@@ -100,8 +100,26 @@ fn extract_json_carries_entities_and_claims_with_the_documented_fields() {
     let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
     for entity in json["entities"].as_array().expect("entities") {
-        for key in ["id", "name", "kind", "aliases", "mentions"] {
+        for key in [
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "mentions",
+            "country",
+            "affiliation",
+            "described_as",
+            "ambiguous_with",
+        ] {
             assert!(entity.get(key).is_some(), "entity without {key}: {entity}");
+        }
+        for mention in entity["mentions"].as_array().expect("mentions") {
+            let (start, end) = (
+                mention["span"][0].as_u64().unwrap() as usize,
+                mention["span"][1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[start..end], mention["text"].as_str().unwrap());
+            assert!(mention["kind"].is_string() && mention.get("antecedent").is_some());
         }
     }
     let claims = json["claims"].as_array().expect("claims");
@@ -142,6 +160,53 @@ fn extract_json_carries_entities_and_claims_with_the_documented_fields() {
             let (start, end) = span(&cue["span"]);
             assert_eq!(&text[start..end], cue["text"].as_str().unwrap());
         }
+    }
+}
+
+#[test]
+fn extract_takes_a_newsroom_entity_table() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let table = gold::root().join("examples/newsroom-entities.tsv");
+    let out = run(&[
+        seed.to_str().unwrap(),
+        "--entities",
+        table.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let lukashenka: Vec<&serde_json::Value> = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["name"] == "Lukashenka")
+        .collect();
+    assert_eq!(lukashenka.len(), 1, "one entity for both spellings");
+    assert_eq!(
+        lukashenka[0]["aliases"],
+        serde_json::json!(["Lukashenka", "Lukashenko"])
+    );
+}
+
+#[test]
+fn extract_json_links_speaker_labels_and_first_person() {
+    let seed = gold::root().join("seeds/series-2025-05-20-amber-link-vilnius-briefing.txt");
+    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let ewa = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .find(|e| e["name"] == "Ewa Wrona")
+        .expect("Ewa Wrona is an entity");
+    let kinds: Vec<&str> = ewa["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["kind"].as_str())
+        .collect();
+    for kind in ["name", "speaker", "first_person"] {
+        assert!(kinds.contains(&kind), "no {kind} mention: {kinds:?}");
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests, one module per area.
 
 mod claims;
+mod entities;
 mod examples;
 mod formats;
 mod gold;

@@ -62,21 +62,14 @@ fn seed_structure() {
     });
 }
 
-/// The JSON output of every seed, one entity or claim per line so that a
-/// change shows as the lines it touches.
+/// The claims of every seed as JSON, one claim per line so that a change
+/// shows as the lines it touches.
 #[test]
 fn seed_claims() {
     insta::glob!("../seeds", "*.txt", |path| {
         let text = std::fs::read_to_string(path).expect("readable seed");
         let extraction = claimtrack::extract(&text).expect("seed extracts");
         let mut out = String::new();
-        for entity in &extraction.entities {
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string(entity).expect("serializes")
-            );
-        }
         for claim in &extraction.claims {
             assert_eq!(
                 claim.span.slice(&text),
@@ -84,6 +77,65 @@ fn seed_claims() {
                 "claim text is its span"
             );
             let _ = writeln!(out, "{}", serde_json::to_string(claim).expect("serializes"));
+        }
+        insta::assert_snapshot!(out);
+    });
+}
+
+/// The entities of every seed: a line per entity with its name, kind,
+/// spellings and links, then a line per mention with its kind, words and,
+/// for a reference, the mention it was resolved through.
+#[test]
+fn seed_entities() {
+    insta::glob!("../seeds", "*.txt", |path| {
+        let text = std::fs::read_to_string(path).expect("readable seed");
+        let extraction = claimtrack::extract(&text).expect("seed extracts");
+        let name_of = |id: &str| {
+            extraction
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .map_or(String::new(), |e| format!("{id} {}", e.name))
+        };
+        let mut out = String::new();
+        for entity in &extraction.entities {
+            let _ = writeln!(
+                out,
+                "\n{} {} ({:?}) aliases {:?}",
+                entity.id, entity.name, entity.kind, entity.aliases
+            );
+            if let Some(country) = &entity.country {
+                let _ = writeln!(out, "  country: {}", name_of(country));
+            }
+            if let Some(side) = &entity.affiliation {
+                let _ = writeln!(out, "  affiliation: {}", name_of(side));
+            }
+            if !entity.ambiguous_with.is_empty() {
+                let names: Vec<String> =
+                    entity.ambiguous_with.iter().map(|id| name_of(id)).collect();
+                let _ = writeln!(out, "  ambiguous with: {}", names.join(", "));
+            }
+            if !entity.described_as.is_empty() {
+                let _ = writeln!(out, "  described as: {}", entity.described_as.join(", "));
+            }
+            for mention in &entity.mentions {
+                assert_eq!(
+                    mention.span.slice(&text),
+                    mention.text,
+                    "mention text is its span"
+                );
+                let through = mention
+                    .antecedent
+                    .map(|a| format!(" <- {:?} {:?}", a.range(), a.slice(&text)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {:?} {:?} {:?}{through}",
+                    mention.span.range(),
+                    mention.kind,
+                    mention.text
+                );
+            }
         }
         insta::assert_snapshot!(out);
     });

@@ -2,12 +2,11 @@
 //!
 //! - A subject that names an entity gives that entity (the first one named:
 //!   "the sovereignty of Belarus" gives Belarus).
-//! - A pronoun subject ("he", "they", "it") gives its antecedent, a
-//!   description ("the country", "the ministry") the entity it refers back
-//!   to (see [`Entities::antecedent`]).
-//! - "I" and "we" give the speaker when the speaker is an entity of the
-//!   text (named by the turn's label, or addressed by name in the
-//!   questions).
+//! - A pronoun subject ("he", "they", "it"), a description ("the country",
+//!   "the ministry") and first person ("I", "we") give the entity the
+//!   entity stage resolved them to and recorded as a reference (see
+//!   [`Entities::references`]): "we" is the speaker's side where the text
+//!   names one, else the speaker.
 //! - "There is …" and "It is … that" take the first entity (or resolved
 //!   pronoun) after the verb: "It is enough for him" gives whom "him" means.
 //! - A subject naming no entity ("The process will continue") gives none.
@@ -17,7 +16,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::sentence::Sentence;
-use crate::entity::{Entities, EntityKind, Scope, agrees};
+use crate::entity::{Entities, MentionKind};
 use crate::segment::words::class;
 use crate::span::Span;
 
@@ -41,20 +40,10 @@ pub(crate) fn entity_id(index: usize) -> String {
     format!("e{}", index + 1)
 }
 
-/// The index of the entity with this id.
-pub(crate) fn entity_index(id: &str) -> Option<usize> {
-    id.strip_prefix('e')?.parse::<usize>().ok()?.checked_sub(1)
-}
-
-/// How many mentions back "the President" looks for "President X".
-const TITLED_LOOK_BACK: usize = 200;
-
 /// Finds the actors of claims in one document.
 pub(crate) struct Actors<'a> {
     pub(crate) text: &'a str,
     pub(crate) entities: &'a Entities,
-    /// The speaker of the turn, when the speaker is an entity of the text.
-    pub(crate) speaker: Option<usize>,
 }
 
 impl Actors<'_> {
@@ -70,17 +59,18 @@ impl Actors<'_> {
         }
     }
 
-    /// The actor of a subject phrase; `rest` is the clause after it and
-    /// `recent` the previous claim's actor, which a pronoun subject refers
-    /// back to first when it fits ("Chinese competitors are …. Their cars
-    /// are cheaper": the subject before, not the nearest name).
+    /// The entity the reference starting at `span` was resolved to.
+    fn referred(&self, span: Span) -> Option<EntityRef> {
+        let mention = self.entities.reference_at(span.start)?;
+        Some(self.reference(mention.entity, mention.span))
+    }
+
+    /// The actor of a subject phrase; `rest` is the clause after it.
     pub(crate) fn of_subject(
         &self,
         s: &Sentence<'_>,
         subject: Range<usize>,
         rest: Range<usize>,
-        scope: Scope,
-        recent: Option<usize>,
     ) -> Option<EntityRef> {
         // "On MMLU the top models score …": a fronted phrase is no part of
         // the subject; the subject starts at its last determiner.
@@ -105,7 +95,7 @@ impl Actors<'_> {
             && s.is(last, class::SUBJECT_PRONOUN)
             && !matches!(s.lower(last), "it")
         {
-            return self.of_subject(s, last..last + 1, rest, scope, recent);
+            return self.of_subject(s, last..last + 1, rest);
         }
         let first = *words.first()?;
         let span = s.span_of(first)?;
@@ -113,131 +103,69 @@ impl Actors<'_> {
             match s.lower(first) {
                 // "I" is the speaker; "we" the speaker's side, which is
                 // the speaker where the text says no more.
-                "i" | "me" | "we" | "us" => {
-                    return self.speaker.map(|speaker| self.reference(speaker, span));
-                }
+                "i" | "me" | "we" | "us" => return self.referred(span),
                 // "There is …", "It is enough for him that …": no subject
                 // of their own; "it is ready to stop" refers back.
                 "there" if s.is(first + 1, class::BE) => {
-                    return self.first_in(s, rest, scope);
+                    return self.first_in(s, rest);
                 }
                 "it" if s.is(first + 1, class::BE)
                     && rest
                         .clone()
                         .any(|i| matches!(s.lower(i), "that" | "whether" | "for")) =>
                 {
-                    return self.first_in(s, rest, scope);
+                    return self.first_in(s, rest);
                 }
                 "you" | "this" | "that" | "these" | "those" | "one" => return None,
-                word => {
-                    if s.is(first, class::SUBJECT_PRONOUN | class::OBJECT_PRONOUN) {
-                        // A subject "it" refers back only within its
-                        // sentence (see `Entities::antecedent`).
-                        let fits = |kind: EntityKind| word != "it" && agrees(word, kind);
-                        let previous = recent
-                            .filter(|&e| self.entities.entity(e).is_some_and(|e| fits(e.kind)));
-                        let entity = previous
-                            .or_else(|| self.entities.antecedent(word, span.start, scope))?;
-                        return Some(self.reference(entity, span));
-                    }
+                _ if s.is(first, class::SUBJECT_PRONOUN | class::OBJECT_PRONOUN) => {
+                    return self.referred(span);
                 }
+                _ => {}
             }
         }
         // "the country", "the Belarusian leader": a description refers back.
-        if let (Some(&head), true) = (words.last(), s.lower(first) == "the") {
-            let head_span = s.span_of(head)?;
-            let words_in_subject = words.len();
-            let described = words_in_subject <= 3
-                && crate::entity::knowledge::Knowledge::get()
-                    .description(s.lower(head))
-                    .is_some();
-            if described && self.entities.mentions_in(head_span).is_empty() {
-                // "the President" is whoever the text titles so ("President
-                // Putin"), not the last person named.
-                let entity = if s.is(head, class::TITLE) {
-                    self.titled(s.word(head), head_span.start)?
-                } else {
-                    self.entities
-                        .antecedent(s.lower(head), head_span.start, scope)?
-                };
-                let whole = s.range_span(first..head + 1)?;
-                return Some(self.reference(entity, whole));
-            }
+        if s.lower(first) == "the"
+            && let Some(&last) = words.last()
+            && let Some(mention) = self.entities.reference_at(span.start)
+            && s.span_of(last).is_some_and(|l| l.end == mention.span.end)
+        {
+            return Some(self.reference(mention.entity, mention.span));
         }
-        self.first_in_after(s, subject, scope, recent)
+        self.first_in(s, subject)
     }
 
-    /// The entity most recently named before `at` right after `title`
-    /// ("President Putin", "Mr. Okafor" for "Mr").
-    fn titled(&self, title: &str, at: usize) -> Option<usize> {
-        self.entities
-            .mentions_before(at)
-            .iter()
-            .rev()
-            .take(TITLED_LOOK_BACK)
-            .find(|m| {
-                let before = self.text.get(..m.span.start).unwrap_or("").trim_end();
-                let before = before.strip_suffix('.').unwrap_or(before);
-                before
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .is_some_and(|word| word.eq_ignore_ascii_case(title))
-            })
-            .map(|m| m.entity)
-    }
-
-    /// The first entity named, or pronoun resolved, in `range`.
-    pub(crate) fn first_in(
-        &self,
-        s: &Sentence<'_>,
-        range: Range<usize>,
-        scope: Scope,
-    ) -> Option<EntityRef> {
-        self.first_in_after(s, range, scope, None)
-    }
-
-    /// [`Actors::first_in`], where a possessive pronoun opening the range
-    /// ("Their cars") refers to `recent` when it fits.
-    pub(crate) fn first_in_after(
-        &self,
-        s: &Sentence<'_>,
-        range: Range<usize>,
-        scope: Scope,
-        recent: Option<usize>,
-    ) -> Option<EntityRef> {
-        if let Some(entity) = recent {
-            let fits = s.is(range.start, class::POSSESSIVE)
-                && self
-                    .entities
-                    .entity(entity)
-                    .is_some_and(|e| agrees(s.lower(range.start), e.kind));
-            if let (true, Some(span)) = (fits, s.span_of(range.start)) {
-                return Some(self.reference(entity, span));
-            }
-        }
-        let span = s.range_span(range.clone())?;
+    /// The first entity named or third-person pronoun resolved in `range`,
+    /// or, when it names no entity, the resolved first-person possessive
+    /// that opens it ("Our view", "My team").
+    pub(crate) fn first_in(&self, s: &Sentence<'_>, range: Range<usize>) -> Option<EntityRef> {
+        let opening = s.span_of(range.start).map(|span| span.start);
+        let span = s.range_span(range)?;
         let mention = self.entities.mentions_in(span).first().copied();
-        let pronoun = range.clone().find(|&i| {
-            matches!(
-                s.lower(i),
-                "he" | "him" | "his" | "she" | "her" | "they" | "them" | "their"
-            )
-        });
-        match (mention, pronoun.and_then(|i| s.span_of(i))) {
-            (Some(mention), Some(pronoun)) if pronoun.start < mention.span.start => {
-                self.resolve(pronoun, scope)
-            }
-            (Some(mention), _) => Some(self.reference(mention.entity, mention.span)),
-            (None, Some(pronoun)) => self.resolve(pronoun, scope),
-            (None, None) => None,
-        }
-    }
-
-    fn resolve(&self, pronoun: Span, scope: Scope) -> Option<EntityRef> {
-        let entity = self
+        let pronoun = self
             .entities
-            .antecedent(pronoun.slice(self.text), pronoun.start, scope)?;
-        Some(self.reference(entity, pronoun))
+            .references_in(span)
+            .iter()
+            .find(|r| {
+                let word = r.span.slice(self.text).to_lowercase();
+                match r.kind {
+                    MentionKind::Pronoun => !matches!(word.as_str(), "it" | "its" | "itself"),
+                    MentionKind::FirstPerson => {
+                        Some(r.span.start) == opening && matches!(word.as_str(), "our" | "my")
+                    }
+                    _ => false,
+                }
+            })
+            .copied();
+        // "Our No. 1, Lewis Harkness, has …": a name in the subject wins
+        // over the possessive before it.
+        let pronoun = pronoun.filter(|p| p.kind == MentionKind::Pronoun || mention.is_none());
+        let first = match (mention, pronoun) {
+            (Some(mention), Some(pronoun)) if pronoun.span.start < mention.span.start => pronoun,
+            (Some(mention), _) => mention,
+            (None, Some(pronoun)) => pronoun,
+            (None, None) => return None,
+        };
+        Some(self.reference(first.entity, first.span))
     }
 
     /// The actor of a relative clause: the last entity named just before
@@ -261,14 +189,9 @@ impl Actors<'_> {
     }
 
     /// A source of a report: its entity if it names one, else its words.
-    pub(crate) fn source(
-        &self,
-        s: &Sentence<'_>,
-        range: Range<usize>,
-        scope: Scope,
-    ) -> Option<EntityRef> {
+    pub(crate) fn source(&self, s: &Sentence<'_>, range: Range<usize>) -> Option<EntityRef> {
         let span = s.range_span(range.clone())?;
-        if let Some(actor) = self.first_in(s, range, scope) {
+        if let Some(actor) = self.first_in(s, range) {
             return Some(actor);
         }
         Some(EntityRef {

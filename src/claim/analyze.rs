@@ -11,7 +11,7 @@ use super::quantity::{self, Quantity};
 use super::sentence::Sentence;
 use super::{Certainty, Claim, ClaimKind, Cue, CueKind, Evidence, Polarity, Time};
 use crate::document::{Document, Role};
-use crate::entity::{Entities, Scope};
+use crate::entity::Entities;
 use crate::segment::words::{TokenKind, class, form};
 use crate::span::Span;
 
@@ -19,31 +19,14 @@ use crate::span::Span;
 pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) -> Vec<Claim> {
     let text = document.text();
     let mut out = Vec::new();
-    let addressee = interviewee(document, entities);
-    let mut previous_turn = 0;
     for (turn_index, turn) in document.turns().iter().enumerate() {
-        let previous_start = std::mem::replace(&mut previous_turn, turn.span().start);
         let kind = match turn.role() {
             Role::Answer | Role::Title => ClaimKind::Statement,
             Role::Question => ClaimKind::Premise,
             Role::Other => continue,
         };
         let speaker_name = document.speaker_name(turn);
-        // An answer without a named speaker is the interviewee's, when the
-        // questions address one person by name.
-        let anonymous = document.speaker(turn).is_none_or(|s| s.is_role_only());
-        let named = speaker_name
-            .filter(|_| !anonymous)
-            .and_then(|name| speaker_entity(name, entities));
-        let speaker = match turn.role() {
-            Role::Answer if anonymous => named.or(addressee),
-            _ => named,
-        };
-        let actors = Actors {
-            text,
-            entities,
-            speaker,
-        };
+        let actors = Actors { text, entities };
         let mut walk = TurnWalk {
             text,
             cues,
@@ -55,75 +38,14 @@ pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) 
             quantities: Vec::new(),
             out: &mut out,
         };
-        for paragraph in document.paragraphs(turn) {
-            for &sentence in document.paragraph_sentences(paragraph) {
-                let scope = Scope {
-                    sentence: sentence.start,
-                    paragraph: paragraph.span().start,
-                    turn: turn.span().start,
-                    previous_turn: previous_start,
-                };
-                walk.sentence(sentence, scope);
-            }
+        for &sentence in document.sentences(turn) {
+            walk.sentence(sentence);
         }
     }
     for (index, claim) in out.iter_mut().enumerate() {
         claim.id = format!("c{}", index + 1);
     }
     out
-}
-
-/// The entity a speaker label names: the entity whose name or alias ends
-/// with the label's last word ("DR. HESSLER" → "Miriam Hessler").
-fn speaker_entity(label: &str, entities: &Entities) -> Option<usize> {
-    let surname = label
-        .split([',', '('])
-        .next()?
-        .split_whitespace()
-        .last()?
-        .trim_matches('.')
-        .to_lowercase();
-    if surname.len() < 2 {
-        return None;
-    }
-    entities.entities().iter().position(|entity| {
-        std::iter::once(&entity.name)
-            .chain(&entity.aliases)
-            .any(|name| {
-                name.split_whitespace()
-                    .last()
-                    .is_some_and(|last| last.to_lowercase() == surname)
-            })
-    })
-}
-
-/// The person the questions address by name ("Mr. Vang, revenue hit a
-/// record…", "Dr. Solberg, thank you…"), if one person is addressed most.
-fn interviewee(document: &Document<'_>, entities: &Entities) -> Option<usize> {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for turn in document
-        .turns()
-        .iter()
-        .filter(|t| t.role() == Role::Question)
-    {
-        let body = turn.body();
-        let opening = Span::new(body.start, (body.start + 40).min(body.end));
-        let text = document.text();
-        let addressed = entities.mentions_in(opening).iter().find(|mention| {
-            let after = text.get(mention.span.end..).unwrap_or("");
-            after.starts_with(',')
-                && entities
-                    .entity(mention.entity)
-                    .is_some_and(|e| e.kind == crate::entity::EntityKind::Person)
-        });
-        if let Some(mention) = addressed {
-            *counts.entry(mention.entity).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(entity, count)| (count, std::cmp::Reverse(entity)))
-        .map(|(entity, _)| entity)
 }
 
 /// What a claim passes to the clauses that continue it.
@@ -154,7 +76,7 @@ struct TurnWalk<'w> {
 }
 
 impl TurnWalk<'_> {
-    fn sentence(&mut self, span: Span, scope: Scope) {
+    fn sentence(&mut self, span: Span) {
         let s = Sentence::new(self.text, span);
         if s.len() == 0 {
             return;
@@ -174,13 +96,13 @@ impl TurnWalk<'_> {
         match (self.kind, question) {
             // A rhetorical question in an answer puts nothing forward.
             (ClaimKind::Statement, true) => {}
-            (ClaimKind::Premise, true) => self.question(&s, &cues, start, scope),
-            _ => self.statement(&s, &cues, start, scope),
+            (ClaimKind::Premise, true) => self.question(&s, &cues, start),
+            _ => self.statement(&s, &cues, start),
         }
     }
 
     /// The claims of a declarative sentence.
-    fn statement(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize, scope: Scope) {
+    fn statement(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize) {
         let clauses = clause::split(s, start..s.len());
         let verbless_sentence = !clauses
             .iter()
@@ -259,7 +181,6 @@ impl TurnWalk<'_> {
                 clause_cues,
                 &clause,
                 kind,
-                scope,
                 carried_in_sentence.as_ref(),
                 None,
             ) {
@@ -275,7 +196,7 @@ impl TurnWalk<'_> {
     }
 
     /// The premise of a question, if it carries one.
-    fn question(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize, scope: Scope) {
+    fn question(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize) {
         let end = clause::trim_end(s, start..s.len());
         let range = start..end;
         if let Some(found) = frame::detect(s, range.clone(), cues, &[], true) {
@@ -286,7 +207,7 @@ impl TurnWalk<'_> {
                 antecedent: None,
             };
             if let Some((mut claim, _)) =
-                self.clause(s, cues, &clause, ClauseKind::Main, scope, None, Some(found))
+                self.clause(s, cues, &clause, ClauseKind::Main, None, Some(found))
             {
                 // Asked, not asserted: the speaker commits neither way.
                 claim.certainty = Certainty::Unknown;
@@ -311,8 +232,7 @@ impl TurnWalk<'_> {
             words: range.start..range.start,
             proposition: range,
         };
-        if let Some((claim, _)) =
-            self.clause(s, cues, &clause, ClauseKind::Main, scope, None, Some(asked))
+        if let Some((claim, _)) = self.clause(s, cues, &clause, ClauseKind::Main, None, Some(asked))
         {
             self.out.push(claim);
         }
@@ -326,7 +246,6 @@ impl TurnWalk<'_> {
         cues: &[CueMatch],
         clause: &Clause,
         kind: ClauseKind,
-        scope: Scope,
         carried: Option<&Carried>,
         forced_frame: Option<Frame>,
     ) -> Option<(Claim, Carried)> {
@@ -377,11 +296,6 @@ impl TurnWalk<'_> {
             return None;
         }
 
-        let recent = carried
-            .or(self.previous.as_ref())
-            .and_then(|c| c.actor.as_ref())
-            .and_then(|a| a.entity.as_deref())
-            .and_then(super::actor::entity_index);
         let relative_subject = match (kind, verb) {
             (ClauseKind::Relative, Some(verb)) if verb > proposition.start + 1 => {
                 Some(proposition.start + 1..verb)
@@ -393,8 +307,7 @@ impl TurnWalk<'_> {
             // subject; "which has no power": its antecedent.
             ClauseKind::Relative => match (relative_subject, verb) {
                 (Some(subject), Some(verb)) => {
-                    self.actors
-                        .of_subject(s, subject, verb..proposition.end, scope, recent)
+                    self.actors.of_subject(s, subject, verb..proposition.end)
                 }
                 _ => clause
                     .antecedent
@@ -405,14 +318,11 @@ impl TurnWalk<'_> {
                 carried.and_then(|c| c.actor.clone())
             }
             _ => match verb {
-                Some(verb) => self.actors.of_subject(
-                    s,
-                    proposition.start..verb,
-                    verb..proposition.end,
-                    scope,
-                    recent,
-                ),
-                None => self.actors.first_in(s, proposition.clone(), scope),
+                Some(verb) => {
+                    self.actors
+                        .of_subject(s, proposition.start..verb, verb..proposition.end)
+                }
+                None => self.actors.first_in(s, proposition.clone()),
             },
         };
 
@@ -461,7 +371,7 @@ impl TurnWalk<'_> {
             (frame, _) => frame,
         };
         let (evidence, attributed_to) =
-            self.evidence(s, cues, &range, &frame, scope, &mut cue_records, &in_claim);
+            self.evidence(s, cues, &range, &frame, &mut cue_records, &in_claim);
         let time = self.time(
             s,
             cues,
@@ -718,7 +628,6 @@ impl TurnWalk<'_> {
         cues: &[CueMatch],
         range: &Range<usize>,
         frame: &Option<Frame>,
-        scope: Scope,
         out: &mut Vec<Cue>,
         in_claim: &dyn Fn(&CueMatch, &Range<usize>) -> bool,
     ) -> (Evidence, Option<EntityRef>) {
@@ -751,7 +660,7 @@ impl TurnWalk<'_> {
                 }
                 FrameKind::Report { source, .. } => {
                     frame_cue(out, found, CueKind::Evidence);
-                    let attributed = self.actors.source(s, source.clone(), scope);
+                    let attributed = self.actors.source(s, source.clone());
                     if let Some(source) = &attributed {
                         out.push(Cue {
                             kind: CueKind::Attribution,

@@ -26,7 +26,7 @@ pub use cues::CueFamily;
 pub use quantity::{Quantity, QuantityKind};
 
 use crate::document::{Document, DocumentRecord, Parser, ParserBuilder};
-use crate::entity::{Entities, EntityKind};
+use crate::entity::{Entities, EntityKind, Mention, MentionKind, Recognizer, RecognizerBuilder};
 use crate::error::Error;
 use crate::span::Span;
 use cues::Cues;
@@ -182,16 +182,38 @@ pub struct Claim {
 pub struct EntityRecord {
     /// "e" and the entity's number; claims refer to it.
     pub id: String,
-    /// Canonical name.
+    /// Canonical name: the built-in or user-given name of a known entity,
+    /// else the fullest form the document uses.
     pub name: String,
     /// What it is.
     pub kind: EntityKind,
-    /// Every spelling used for it.
+    /// Every spelling the document uses for it.
     pub aliases: Vec<String>,
-    /// Where it is named.
-    pub mentions: Vec<Span>,
+    /// Every place that names or refers to it, in text order.
+    pub mentions: Vec<MentionRecord>,
     /// The id of the country it belongs to, if any.
     pub country: Option<String>,
+    /// For a person, the id of the organisation or country the text ties
+    /// them to, which "we" in their answers means.
+    pub affiliation: Option<String>,
+    /// The common nouns the text puts beside its name ("manufacturer").
+    pub described_as: Vec<String>,
+    /// For a name context could not settle, the ids of the entities it
+    /// could be; empty otherwise.
+    pub ambiguous_with: Vec<String>,
+}
+
+/// One mention of an entity in the output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// Where it is.
+    pub span: Span,
+    /// The text of `span`.
+    pub text: String,
+    /// How it names or refers to the entity.
+    pub kind: MentionKind,
+    /// For a reference, the earlier mention it was resolved through.
+    pub antecedent: Option<Span>,
 }
 
 /// Everything extracted from one document, as owned data: the document's
@@ -247,12 +269,14 @@ pub fn extract(text: &str) -> Result<Extraction, Error> {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     parser: Parser,
+    recognizer: Recognizer,
     cues: Cues,
 }
 
 static DEFAULT_EXTRACTOR: once_cell::sync::Lazy<Extractor> =
     once_cell::sync::Lazy::new(|| Extractor {
         parser: Parser::default_ref().clone(),
+        recognizer: Recognizer::default_ref().clone(),
         cues: Cues::builtin().clone(),
     });
 
@@ -262,7 +286,7 @@ impl Extractor {
         &DEFAULT_EXTRACTOR
     }
 
-    /// A builder to add cue phrases or configure the parser.
+    /// A builder to add cue phrases, entities, or configure the parser.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
     }
@@ -279,27 +303,59 @@ impl Extractor {
 
     /// Extracts the entities and claims of a parsed document.
     pub fn extract_document(&self, document: &Document<'_>) -> Extraction {
-        let entities = Entities::recognize(document);
+        let entities = self.recognizer.recognize(document);
         let claims = analyze::claims(document, &entities, &self.cues);
-        let records = entities
-            .entities()
-            .iter()
-            .enumerate()
-            .map(|(index, entity)| EntityRecord {
-                id: actor::entity_id(index),
-                name: entity.name.clone(),
-                kind: entity.kind,
-                aliases: entity.aliases.clone(),
-                mentions: entity.mentions.clone(),
-                country: entity.country.map(actor::entity_id),
-            })
-            .collect();
+        let records = entity_records(document.text(), &entities);
         Extraction {
             document: document.to_record(),
             entities: records,
             claims,
         }
     }
+}
+
+/// The entities with their mentions, names and references together, in
+/// text order.
+fn entity_records(text: &str, entities: &Entities) -> Vec<EntityRecord> {
+    let mut mentions: Vec<Vec<&Mention>> = vec![Vec::new(); entities.entities().len()];
+    for mention in entities.mentions().iter().chain(entities.references()) {
+        if let Some(list) = mentions.get_mut(mention.entity) {
+            list.push(mention);
+        }
+    }
+    entities
+        .entities()
+        .iter()
+        .zip(mentions)
+        .enumerate()
+        .map(|(index, (entity, mut list))| {
+            list.sort_by_key(|m| m.span);
+            EntityRecord {
+                id: actor::entity_id(index),
+                name: entity.name.clone(),
+                kind: entity.kind,
+                aliases: entity.aliases.clone(),
+                mentions: list
+                    .into_iter()
+                    .map(|m| MentionRecord {
+                        span: m.span,
+                        text: m.span.slice(text).to_string(),
+                        kind: m.kind,
+                        antecedent: m.antecedent,
+                    })
+                    .collect(),
+                country: entity.country.map(actor::entity_id),
+                affiliation: entity.affiliation.map(actor::entity_id),
+                described_as: entity.described_as.clone(),
+                ambiguous_with: entity
+                    .ambiguous_with
+                    .iter()
+                    .copied()
+                    .map(actor::entity_id)
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 impl Default for Extractor {
@@ -324,6 +380,7 @@ impl Default for Extractor {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     parser: Option<ParserBuilder>,
+    entities: Option<RecognizerBuilder>,
     cues: Vec<(CueFamily, String)>,
 }
 
@@ -341,18 +398,30 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Uses this entity configuration (a newsroom's own entities and
+    /// spellings).
+    pub fn entities(&mut self, entities: RecognizerBuilder) -> &mut Self {
+        self.entities = Some(entities);
+        self
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
     ///
-    /// [`Error::Lexicon`] for an unusable cue or parser entry.
+    /// [`Error::Lexicon`] for an unusable cue, entity or parser entry.
     pub fn build(&self) -> Result<Extractor, Error> {
         let parser = match &self.parser {
             Some(builder) => builder.build()?,
             None => Parser::default_ref().clone(),
         };
+        let recognizer = match &self.entities {
+            Some(builder) => builder.build()?,
+            None => Recognizer::default_ref().clone(),
+        };
         Ok(Extractor {
             parser,
+            recognizer,
             cues: Cues::new(&self.cues)?,
         })
     }

@@ -54,9 +54,12 @@ pub(crate) struct Knowledge {
     organization_words: HashSet<String>,
     place_words: HashSet<String>,
     event_words: HashSet<String>,
+    motion_words: HashSet<String>,
     descriptions: HashMap<String, EntityKind>,
     /// Months and weekdays: capitalised, but no names.
     calendar: HashSet<String>,
+    /// Currency codes ("NOK", "USD"): capitals, but no names.
+    currencies: HashSet<String>,
     /// Common sentence openers ("Then", "Today"): no names.
     starters: HashSet<String>,
     /// Frequent nouns, adjectives and adverbs ("Revenue", "Violent").
@@ -113,8 +116,10 @@ impl Knowledge {
             organization_words: HashSet::new(),
             place_words: HashSet::new(),
             event_words: HashSet::new(),
+            motion_words: HashSet::new(),
             descriptions: HashMap::new(),
             calendar: HashSet::new(),
+            currencies: HashSet::new(),
             starters: HashSet::new(),
             common: HashSet::new(),
             max_words: 1,
@@ -126,8 +131,14 @@ impl Knowledge {
             knowledge.common.insert(name_key(entry.text));
         }
         for entry in QUANTITIES.entries() {
-            if matches!(entry.section, "month" | "weekday") {
-                knowledge.calendar.insert(name_key(entry.text));
+            match entry.section {
+                "month" | "weekday" => {
+                    knowledge.calendar.insert(name_key(entry.text));
+                }
+                "currency_code" => {
+                    knowledge.currencies.insert(entry.text.trim().to_string());
+                }
+                _ => {}
             }
         }
         let mut countries: HashMap<String, usize> = HashMap::new();
@@ -137,7 +148,11 @@ impl Knowledge {
                 continue;
             };
             let (others, demonyms, capitals) = (fields.next(), fields.next(), fields.next());
-            let country = knowledge.add(name, EntityKind::Country, None);
+            let kind = match entry.section {
+                "region" => EntityKind::Place,
+                _ => EntityKind::Country,
+            };
+            let country = knowledge.add(name, kind, None);
             countries.insert(name_key(name), country);
             knowledge.name(name, country, Naming::Name);
             for other in values(others) {
@@ -186,13 +201,16 @@ impl Knowledge {
                 "event_word" => {
                     knowledge.event_words.insert(key);
                 }
+                "motion_word" => {
+                    knowledge.motion_words.insert(key);
+                }
                 _ => {
-                    let kind = match entry.text.split(" | ").nth(1).map(str::trim) {
-                        Some("country") => EntityKind::Country,
-                        Some("person") => EntityKind::Person,
-                        Some("place") => EntityKind::Place,
-                        _ => EntityKind::Organization,
-                    };
+                    let kind = entry
+                        .text
+                        .split(" | ")
+                        .nth(1)
+                        .and_then(EntityKind::parse)
+                        .unwrap_or(EntityKind::Organization);
                     knowledge.descriptions.insert(key, kind);
                 }
             }
@@ -210,6 +228,12 @@ impl Knowledge {
     }
 
     fn name(&mut self, name: &str, known: usize, naming: Naming) {
+        self.insert_name(name, known, naming, false);
+    }
+
+    /// Adds `name` for `known`. The first file entry to claim a name keeps
+    /// it; a user's entry (`replace`) takes it over.
+    fn insert_name(&mut self, name: &str, known: usize, naming: Naming, replace: bool) {
         let key = name_key(name);
         if key.is_empty() {
             return;
@@ -218,11 +242,52 @@ impl Knowledge {
         let bare = without_stops(name);
         let exact =
             (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase())).then_some(bare);
-        // The first file entry to claim a name keeps it.
-        self.names.entry(key).or_insert(NameEntry {
+        let entry = NameEntry {
             name: KnownName { known, naming },
             exact,
-        });
+        };
+        if replace {
+            self.names.insert(key, entry);
+        } else {
+            self.names.entry(key).or_insert(entry);
+        }
+    }
+
+    /// Adds a user's entity: `name` with its `aliases`. With a `kind`, a new
+    /// entity that takes over these names from the built-in files; without
+    /// one, more names for the entity `name` already is.
+    ///
+    /// # Errors
+    ///
+    /// A message when `name` is empty, or has no kind and is not known.
+    pub(crate) fn add_user(
+        &mut self,
+        name: &str,
+        kind: Option<EntityKind>,
+        aliases: &[String],
+    ) -> Result<(), String> {
+        let name = name.trim();
+        if name_key(name).is_empty() {
+            return Err("an entity needs a name".to_string());
+        }
+        let known = match kind {
+            Some(kind) => {
+                let known = self.add(name, kind, None);
+                self.insert_name(name, known, Naming::Name, true);
+                known
+            }
+            None => {
+                self.lookup(name)
+                    .ok_or_else(|| {
+                        format!("{name:?} is not a known name; give its kind to add it")
+                    })?
+                    .known
+            }
+        };
+        for alias in aliases {
+            self.insert_name(alias, known, Naming::Name, true);
+        }
+        Ok(())
     }
 
     /// What a name (any case, with or without "the" and full stops) is.
@@ -264,6 +329,17 @@ impl Knowledge {
     /// True for a month or weekday name ("March", "Sept.", "Monday").
     pub(crate) fn is_calendar(&self, word: &str) -> bool {
         self.calendar.contains(&name_key(word))
+    }
+
+    /// True for a currency code written in capitals ("NOK", "USD").
+    pub(crate) fn is_currency_code(&self, word: &str) -> bool {
+        self.currencies.contains(word)
+    }
+
+    /// True for a verb form of going or sending along a route ("flew",
+    /// "escorted"), after which "to X" names a place.
+    pub(crate) fn is_motion_word(&self, word: &str) -> bool {
+        self.motion_words.contains(&name_key(word))
     }
 
     /// True when `word` marks an event or document ("Day", "Treaty").

@@ -1,28 +1,50 @@
 //! Entities: the people, countries, places and organisations a document
-//! names, each with every mention that refers to it.
+//! names, each with every mention that names or refers to it.
 //!
-//! The third stage of the pipeline. It reads every sentence of a
-//! [`Document`], finds names (capitalised sequences with inner connectors,
-//! titles left out, sentence-initial words only with other evidence, such
-//! as being capitalised mid-sentence too or being no common English word),
-//! looks them up in the built-in knowledge (countries with their demonyms
-//! and capitals, international organisations, seats of power), and resolves
-//! spelling variants, possessives, surnames and acronyms to one entity. The
-//! claim stage asks it for the entity a subject phrase names, and for the
-//! antecedent of a pronoun or a description such as "the country".
+//! The third stage of the pipeline, in four steps:
+//!
+//! 1. **Recognition** reads every sentence for names: capitalised
+//!    sequences with inner connectors ("Ministry of Defense"), titles left
+//!    out ("Foreign Minister Lavrov" names "Lavrov"), and a sentence's
+//!    first word only with other evidence (capitalised mid-sentence too, or
+//!    no common English word). Names the built-in knowledge knows
+//!    (countries with their demonyms and capitals, international
+//!    organisations, seats of power) take its entry and kind.
+//! 2. **Resolution** groups the names that name one referent: spelling and
+//!    transliteration variants, possessives, a surname after a full name,
+//!    an acronym after its expansion. A name that could belong to two
+//!    people ("Kim" beside "Kim Jong Un" and "Kim Yo Jong") goes to one of
+//!    them only when context settles it; otherwise it stays an entity of
+//!    its own that lists the candidates in [`Entity::ambiguous_with`].
+//! 3. **Speakers**: each speaker label ("MR. SULLIVAN") is linked to the
+//!    person the text names ("Jake Sullivan"), and each person to the
+//!    organisation or country the text ties them to ("Ned Price, spokesman
+//!    for the State Department").
+//! 4. **Reference**: pronouns, definite descriptions ("the country", "the
+//!    Belarusian leader") and first person in answers ("we", "our
+//!    country") are resolved and recorded as mentions too, each with the
+//!    mention it was resolved through, so a reader can check every link.
+//!    The rules are set out in [`Entities::references`].
+//!
+//! [`Recognizer::builder`] adds a newsroom's own entities and alias
+//! spellings.
 
 pub(crate) mod knowledge;
 mod recognize;
+mod recognizer;
 mod reference;
 mod resolve;
+mod settle;
+mod speaker;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::span::Span;
 
-pub use reference::Scope;
-pub(crate) use reference::agrees;
+pub use recognizer::{Recognizer, RecognizerBuilder};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,7 +66,36 @@ pub enum EntityKind {
     Other,
 }
 
-/// How a mention names its entity.
+impl EntityKind {
+    /// The kind's name as written in output and in user entity files
+    /// ("person", "country", "place", "organization", "group", "other").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+            EntityKind::Group => "group",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// The kind with this name, as [`EntityKind::as_str`] writes it
+    /// ("organisation" is accepted too).
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        Some(match name.trim().to_lowercase().as_str() {
+            "person" => EntityKind::Person,
+            "country" => EntityKind::Country,
+            "place" => EntityKind::Place,
+            "organization" | "organisation" => EntityKind::Organization,
+            "group" => EntityKind::Group,
+            "other" => EntityKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// How a mention names or refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
@@ -54,66 +105,121 @@ pub enum MentionKind {
     Demonym,
     /// An acronym introduced after its expansion: "(CSTO)".
     Acronym,
+    /// A speaker label: the name part of "MR. SULLIVAN:".
+    Speaker,
+    /// A third-person pronoun: "he", "his", "they", "its".
+    Pronoun,
+    /// A definite description: "the country", "the Belarusian leader".
+    Description,
+    /// First person in an answer: "I", "we", "our country" — the speaker,
+    /// or the side the text says the speaker speaks for.
+    FirstPerson,
 }
 
-/// One place in the text that names an entity.
+impl MentionKind {
+    /// True for the kinds that refer back rather than name: pronouns,
+    /// descriptions and first person.
+    pub fn is_reference(self) -> bool {
+        matches!(
+            self,
+            MentionKind::Pronoun | MentionKind::Description | MentionKind::FirstPerson
+        )
+    }
+}
+
+/// One place in the text that names or refers to an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    /// The words of the mention, without a title before it or a possessive
-    /// `'s` after it.
+    /// The words of the mention, without a title before a name or a
+    /// possessive `'s` after it; a description from "the" to its noun.
     pub span: Span,
     /// Index of the entity in [`Entities::entities`].
     pub entity: usize,
-    /// How it names the entity.
+    /// How it names or refers to the entity.
     pub kind: MentionKind,
+    /// For a pronoun or description, the earlier mention it was resolved
+    /// through ("he" → the "Putin" before it); for first person, the
+    /// turn's speaker label when it names the speaker, else the first
+    /// mention of the entity ("we" → the organisation's first mention).
+    pub antecedent: Option<Span>,
 }
 
 /// A person, country, place or organisation named in the document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// The canonical name: the knowledge files' name for known entities,
-    /// otherwise the spelling used most often.
+    /// The canonical name: the knowledge files' (or the user's) name for
+    /// known entities, otherwise the fullest form the document uses ("Ingrid
+    /// Solberg" over "Solberg"; the commonest spelling among equally full
+    /// ones).
     pub name: String,
     /// What it is.
     pub kind: EntityKind,
-    /// Every distinct spelling of its name mentions, possessives removed.
+    /// Every distinct spelling of its name the document uses, possessives
+    /// removed, sorted.
     pub aliases: Vec<String>,
-    /// Where it is named (names, demonyms, acronyms), in text order.
+    /// Where it is named (names, demonyms, acronyms, speaker labels), in
+    /// text order.
     pub mentions: Vec<Span>,
-    /// The country it belongs to (a capital, a national ministry, a seat of
-    /// power), as an index into [`Entities::entities`].
+    /// Where it is referred to (pronouns, descriptions, first person), in
+    /// text order.
+    pub references: Vec<Span>,
+    /// The country it belongs to — a capital's, a seat of power's, a
+    /// national body's, or a person's when the text qualifies them
+    /// ("Belarusian President Lukashenka") — as an index into
+    /// [`Entities::entities`].
     pub country: Option<usize>,
+    /// For a person, the organisation or country the text ties them to
+    /// ("Ned Price, spokesman for the State Department"; "Halvorsen Motors
+    /// CEO Erik Vang"): what "we" means in their answers.
+    pub affiliation: Option<usize>,
+    /// The common nouns the text puts beside its name, lower case, in order
+    /// of first use ("manufacturer" for "Nordkabel, the Swedish
+    /// manufacturer"); "the manufacturer" later refers back to it.
+    pub described_as: Vec<String>,
+    /// For a name that could be more than one entity ("Kim" beside "Kim
+    /// Jong Un" and "Kim Yo Jong") where context did not settle it: the
+    /// candidates. Empty for a name that is not in doubt.
+    pub ambiguous_with: Vec<usize>,
 }
 
 /// The entities of a document and their mentions.
 ///
 /// ```
-/// use claimtrack::{Document, entity::{Entities, EntityKind}};
+/// use claimtrack::{Document, entity::{Entities, EntityKind, MentionKind}};
 ///
-/// let text = "Why did Lukashenko meet Putin?\n\nThe power of Lukashenka depends on Putin. \
-///             The Belarusian leader needs Russian money.";
+/// let text = "Why did Lukashenko meet Putin?\n\nPutin met Lukashenka in Sochi. \
+///             He needs Russian money.";
 /// let doc = Document::parse(text)?;
 /// let entities = Entities::recognize(&doc);
-/// let names: Vec<&str> = entities.entities().iter().map(|e| e.name.as_str()).collect();
-/// assert!(names.contains(&"Lukashenka") && names.contains(&"Putin"));
 /// let lukashenka = entities.entities().iter().find(|e| e.name == "Lukashenka").unwrap();
-/// assert_eq!(lukashenka.mentions.len(), 2);
+/// assert_eq!(lukashenka.aliases, ["Lukashenka", "Lukashenko"]);
 /// let russia = entities.entities().iter().find(|e| e.name == "Russia").unwrap();
 /// assert_eq!(russia.kind, EntityKind::Country);
+/// // "He" is recorded as a reference to Putin, the subject of the sentence
+/// // before.
+/// let he = entities.reference_at(text.find("He").unwrap()).unwrap();
+/// assert_eq!(he.kind, MentionKind::Pronoun);
+/// assert_eq!(entities.entity(he.entity).unwrap().name, "Putin");
 /// # Ok::<(), claimtrack::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entities {
     entities: Vec<Entity>,
-    /// Sorted by start.
+    /// Names, demonyms, acronyms and speaker labels; sorted by start, not
+    /// overlapping.
     mentions: Vec<Mention>,
+    /// Pronouns, descriptions and first person; sorted by start, not
+    /// overlapping.
+    references: Vec<Mention>,
+    /// The entity that speaks each turn, by turn index.
+    speakers: Vec<Option<usize>>,
 }
 
 impl Entities {
-    /// Finds and resolves the entities of a document.
+    /// Finds and resolves the entities of a document with the built-in
+    /// knowledge (see [`Recognizer`] to add your own).
     pub fn recognize(document: &Document<'_>) -> Entities {
-        let candidates = recognize::candidates(document, knowledge::Knowledge::get());
-        resolve::resolve(document.text(), candidates, knowledge::Knowledge::get())
+        Recognizer::default_ref().recognize(document)
     }
 
     /// The entities, in order of first mention.
@@ -126,31 +232,97 @@ impl Entities {
         self.entities.get(index)
     }
 
-    /// Every mention, in text order.
+    /// Every name mention (names, demonyms, acronyms, speaker labels), in
+    /// text order.
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
-    /// The mentions inside `span`, in text order.
-    pub fn mentions_in(&self, span: Span) -> &[Mention] {
-        let start = self.mentions.partition_point(|m| m.span.start < span.start);
-        // Mentions do not overlap, so only the last one starting inside
-        // `span` can end after it.
-        let mut end = self.mentions.partition_point(|m| m.span.start < span.end);
-        if end > start
-            && self
-                .mentions
-                .get(end - 1)
-                .is_some_and(|m| m.span.end > span.end)
-        {
-            end -= 1;
-        }
-        self.mentions.get(start..end).unwrap_or(&[])
+    /// Every resolved reference (pronouns, descriptions, first person), in
+    /// text order.
+    ///
+    /// The text is read in order, so a reference can resolve through an
+    /// earlier one ("Anna Kowalczyk … She … Her …"). The candidates are the
+    /// name mentions and third-person references before the word:
+    ///
+    /// - **he, him, his, she, her** want a person: the nearest one earlier
+    ///   in the same sentence; else the first in the sentence before (its
+    ///   subject, as a rule); else the nearest in the turn; else in the turn
+    ///   before. The crate keeps no list of first names, so "he" and "she"
+    ///   agree with any person, but "he" does not resolve through an earlier
+    ///   "she", and an object ("him", "them", "with her") is not the subject
+    ///   of its own clause ("She thanked him").
+    /// - **they, them, their** want an organisation, country or group, by
+    ///   the same steps within the paragraph; else a person earlier in the
+    ///   same sentence.
+    /// - **it, its** want an organisation, country, place or thing: the
+    ///   nearest in the same sentence; "its" may also take the first in the
+    ///   sentence before.
+    /// - **the NOUN** ("the country", "the ministry", "the regulator"; the
+    ///   nouns are data in `entity_words.txt`) wants that kind. Right after
+    ///   a name and a comma it is that name ("Nordkabel, the Swedish
+    ///   manufacturer"). A title noun ("the president") is the person last
+    ///   titled so ("President Putin"); with a demonym ("the Belarusian
+    ///   leader") an entity of that country; else an entity the text
+    ///   described with that noun, or whose name is built on it and holds
+    ///   any modifiers ("the audit chamber" → "State Audit Chamber"), nearest
+    ///   in the turn first; else, without modifiers and for kinds other than
+    ///   `other`, the nearest entity of the kind in the turn, or the one
+    ///   mentioned most so far.
+    /// - **I, we, our** in a turn whose speaker is known are the speaker;
+    ///   "we" and "our" the speaker's [`Entity::affiliation`] when the text
+    ///   gives one; "our country" that side's country.
+    ///
+    /// A pronoun never refers to its own turn's speaker, and a speaker label
+    /// is never an antecedent.
+    ///
+    /// Each reference's [`Mention::antecedent`] is the mention it was
+    /// resolved through. A word no rule resolves is not recorded.
+    pub fn references(&self) -> &[Mention] {
+        &self.references
     }
 
-    /// The mentions that start before `offset`, in text order.
+    /// The name mentions inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span) -> &[Mention] {
+        within(&self.mentions, span)
+    }
+
+    /// The resolved references inside `span`, in text order.
+    pub fn references_in(&self, span: Span) -> &[Mention] {
+        within(&self.references, span)
+    }
+
+    /// The resolved reference that starts at byte `offset`, if any.
+    pub fn reference_at(&self, offset: usize) -> Option<&Mention> {
+        let index = self
+            .references
+            .binary_search_by_key(&offset, |m| m.span.start)
+            .ok()?;
+        self.references.get(index)
+    }
+
+    /// The entity that speaks turn `turn` (an index into
+    /// [`Document::turns`]): the person its label names, or for unlabelled
+    /// answers the person the questions address by name.
+    pub fn speaker(&self, turn: usize) -> Option<usize> {
+        self.speakers.get(turn).copied().flatten()
+    }
+
+    /// The name mentions that start before `offset`, in text order.
     pub(crate) fn mentions_before(&self, offset: usize) -> &[Mention] {
         let end = self.mentions.partition_point(|m| m.span.start < offset);
         self.mentions.get(..end).unwrap_or(&[])
     }
+}
+
+/// The mentions of a sorted, non-overlapping list that lie inside `span`.
+fn within(mentions: &[Mention], span: Span) -> &[Mention] {
+    let start = mentions.partition_point(|m| m.span.start < span.start);
+    // Mentions do not overlap, so only the last one starting inside `span`
+    // can end after it.
+    let mut end = mentions.partition_point(|m| m.span.start < span.end);
+    if end > start && mentions.get(end - 1).is_some_and(|m| m.span.end > span.end) {
+        end -= 1;
+    }
+    mentions.get(start..end).unwrap_or(&[])
 }

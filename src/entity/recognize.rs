@@ -12,13 +12,25 @@
 //! lower case in the document. Headlines in title case and text in capitals
 //! only yield names known from elsewhere. A word alone in brackets
 //! ("(Laughter.)") is a stage direction, and capitals that spell a common
-//! word or abbreviation ("AI", "EDT") name nothing.
+//! word or abbreviation ("AI", "EDT"), currency codes, plural abbreviations
+//! ("SUVs") and designations ("Plan B") name nothing. Title phrases stay out
+//! of the name ("Energy Minister Ewa Wrona", "Minister of Climate and
+//! Energy Ewa Wrona"); hyphenated words give the names in them
+//! ("Polish-Lithuanian", "Drammen-based").
+//!
+//! A name's kind comes from, strongest first: the knowledge files; a word of
+//! the name ("Ministry", "Street"); a noun beside it ("the cargo ship
+//! Marisol Star", "Nordkabel, the Swedish manufacturer"); a title ("Mr.
+//! Price"); an article ("the Sejm": no person); its shape (two to four
+//! capitalised words: a person's full name); where it stands ("in Leipzig",
+//! "in Drammen and Moss", "escorted to Gdynia", "Leipzig, Germany"). A name
+//! with no evidence at all is taken for a person.
 
 use std::collections::HashSet;
 
 use super::EntityKind;
 use super::knowledge::{Knowledge, KnownName, Naming};
-use crate::document::Document;
+use crate::document::{Document, Role};
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
 use crate::span::Span;
 
@@ -33,6 +45,11 @@ pub(crate) struct Candidate {
     /// This is an acronym given in brackets after the candidate with this
     /// index: "the Collective Security Treaty Organization (CSTO)".
     pub(crate) acronym_of: Option<usize>,
+    /// Index of the sentence it is in, counted over the document.
+    pub(crate) sentence: usize,
+    /// The common noun beside the name that gave its kind ("manufacturer"
+    /// in "Nordkabel, the Swedish manufacturer").
+    pub(crate) described: Option<Span>,
 }
 
 /// Evidence strengths for a candidate's kind.
@@ -40,6 +57,7 @@ pub(crate) mod strength {
     pub(crate) const DEFAULT: u8 = 1;
     pub(crate) const PLACE_CONTEXT: u8 = 2;
     pub(crate) const FULL_NAME: u8 = 3;
+    pub(crate) const ARTICLE: u8 = 4;
     pub(crate) const TITLED: u8 = 4;
     pub(crate) const KEYWORD: u8 = 5;
     pub(crate) const KNOWN: u8 = 9;
@@ -47,13 +65,14 @@ pub(crate) mod strength {
 
 /// Words joining the parts of one name.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn",
-    "al", "el", "y", "&", "for",
+    "of", "on", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin",
+    "ibn", "al", "el", "y", "&", "for",
 ];
 
 /// Prepositions after which an unknown single name is most likely a place.
+/// ("to" and "from" are not: "a letter to Putin", "money from Baltmar".)
 const LOCATIVES: &[&str] = &[
-    "in", "near", "to", "from", "at", "across", "outside", "around", "into",
+    "in", "near", "across", "outside", "around", "into", "between", "via",
 ];
 
 /// How a sentence is capitalised.
@@ -71,10 +90,13 @@ pub(crate) fn candidates(document: &Document<'_>, knowledge: &Knowledge) -> Vec<
     let text = document.text();
     let mut sentences: Vec<(Vec<Token>, Casing)> = Vec::new();
     for turn in document.turns() {
+        // Only a title, heading or caption can be a headline in title case;
+        // a spoken "Marius Jankus, Radio Kuršas." is names.
+        let headline = matches!(turn.role(), Role::Title | Role::Other);
         for &sentence in document.sentences(turn) {
             let mut tokens = Vec::new();
             tokenize(text, sentence, &mut tokens);
-            let casing = casing(text, &tokens, knowledge);
+            let casing = casing(text, &tokens, knowledge, headline);
             sentences.push((tokens, casing));
         }
     }
@@ -109,11 +131,33 @@ pub(crate) fn candidates(document: &Document<'_>, knowledge: &Knowledge) -> Vec<
         lower_words: &lower_words,
     };
     let mut out = Vec::new();
-    for (tokens, casing) in &sentences {
+    for (index, (tokens, casing)) in sentences.iter().enumerate() {
+        let before = out.len();
         scanner.scan(tokens, *casing, &mut out);
+        for candidate in out.iter_mut().skip(before) {
+            candidate.sentence = index;
+        }
     }
     out
 }
+
+/// "SUVs", "CEOs", "EVs": an abbreviation in the plural, a common noun.
+fn is_plural_abbreviation(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
+/// The name before a lower-case suffix joined by a hyphen ("Drammen" in
+/// "Drammen-based", "Kremlin" in "Kremlin-backed"), with the suffix.
+fn hyphen_prefix(word: &str) -> Option<(&str, &str)> {
+    let (prefix, suffix) = word.rsplit_once('-')?;
+    let lower_suffix = !suffix.is_empty() && suffix.chars().all(char::is_lowercase);
+    (lower_suffix && starts_upper(prefix)).then_some((prefix, suffix))
+}
+
+/// Suffixes after which the name before the hyphen is a place.
+const PLACE_SUFFIXES: &[&str] = &["based", "born", "bred", "headquartered"];
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -139,7 +183,7 @@ fn opens_sentence(text: &str, tokens: &[Token], first: Option<usize>, index: usi
     Some(index) == first || after_bracket
 }
 
-fn casing(text: &str, tokens: &[Token], knowledge: &Knowledge) -> Casing {
+fn casing(text: &str, tokens: &[Token], knowledge: &Knowledge, headline: bool) -> Casing {
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -155,6 +199,9 @@ fn casing(text: &str, tokens: &[Token], knowledge: &Knowledge) -> Casing {
         .sum();
     if letters >= 8 && upper * 10 >= letters * 9 {
         return Casing::Capitals;
+    }
+    if !headline {
+        return Casing::Normal;
     }
     // A headline capitalises its common words ("Senators Press Official on
     // Safety", "The Road to the Final") and leaves only function words in
@@ -217,14 +264,32 @@ impl Scanner<'_> {
             .is_some_and(|info| info.is(class::TITLE))
     }
 
-    /// A capitalised word that may be part of a name: not a closed-class
-    /// word such as "The" or "I" on its own.
+    /// True for a capitalised common word right before a title that comes
+    /// before a name: "Energy" in "Energy Minister Ewa Wrona", "Foreign" in
+    /// "Foreign Secretary David Lammy".
+    fn opens_title(&self, tokens: &[Token], index: usize) -> bool {
+        let word = self.word(tokens.get(index));
+        let next = self.word(tokens.get(index + 1));
+        starts_upper(word)
+            && self.knowledge.is_common_word(word)
+            && !self.is_title(word)
+            && self.is_title(next)
+            && tokens
+                .get(index + 2)
+                .is_some_and(|t| self.is_name_word(t) || self.word(Some(t)) == ".")
+    }
+
+    /// A capitalised word that may be part of a name: not "I", a month, a
+    /// currency code ("NOK 310 million") or the plural of an abbreviation
+    /// ("SUVs", "CEOs").
     fn is_name_word(&self, token: &Token) -> bool {
         let word = token.span.slice(self.text);
         token.kind == TokenKind::Word
             && starts_upper(word)
             && word != "I"
             && !self.knowledge.is_calendar(word)
+            && !self.knowledge.is_currency_code(word)
+            && !is_plural_abbreviation(word)
     }
 
     /// A word that is no name on its own: a common sentence opener
@@ -245,6 +310,11 @@ impl Scanner<'_> {
     fn is_dictionary_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        // "Allies", "Companies": the plural of a word in "-y".
+        let in_y = lower
+            .strip_suffix("ies")
+            .map(|stem| format!("{stem}y"))
+            .unwrap_or_default();
         let ending = lower.chars().count() >= 5
             && ["ed", "ing", "ly"].iter().any(|end| lower.ends_with(end));
         // "Listeners", "Voters": people who do what a verb says.
@@ -254,6 +324,7 @@ impl Scanner<'_> {
         self.lower_words.contains(lower.as_str())
             || self.knowledge.is_common_word(&lower)
             || self.knowledge.is_common_word(singular)
+            || self.knowledge.is_common_word(&in_y)
             || self.vocabulary.lookup(&lower).is_some()
             || ending
             || doers
@@ -277,6 +348,18 @@ impl Scanner<'_> {
                 index += 1;
                 continue;
             }
+            // "Polish-Lithuanian", "Russia-Ukraine": known names joined by a
+            // hyphen name each.
+            if self.emit_known_parts(token, out) {
+                index += 1;
+                continue;
+            }
+            // "Drammen-based", "Kremlin-backed": the name before the hyphen.
+            if let Some((prefix, suffix)) = hyphen_prefix(token.span.slice(self.text)) {
+                self.emit_prefix(token, prefix, suffix, initial, out);
+                index += 1;
+                continue;
+            }
             // Titles: "Foreign Minister Sergei Lavrov", "Mr. Price".
             let mut start = index;
             let mut titled = false;
@@ -290,7 +373,10 @@ impl Scanner<'_> {
                     self.is_name_word(t)
                         && !self.knowledge.is_organization_word(t.span.slice(self.text))
                 });
-                if self.is_name_word(title) && self.is_title(word) && followed_by_name {
+                // "Energy Minister Ewa Wrona": a common word before a
+                // title is part of it.
+                let title_part = self.is_title(word) || self.opens_title(tokens, start);
+                if self.is_name_word(title) && title_part && followed_by_name {
                     titled = true;
                     start = next;
                 } else {
@@ -298,6 +384,36 @@ impl Scanner<'_> {
                 }
             }
             let end = self.name_end(tokens, start);
+            // "Minister of Climate and Energy Ewa Wrona", "Secretary of
+            // State Antony Blinken": a title with its "of" phrase; the name
+            // is the words at the end that are no common words.
+            let titled_phrase = !titled
+                && tokens
+                    .get(start)
+                    .is_some_and(|t| self.is_title(t.span.slice(self.text)))
+                && matches!(self.word(tokens.get(start + 1)), "of" | "for");
+            if titled_phrase {
+                let mut name_start = end;
+                while name_start > start + 2
+                    && tokens.get(name_start - 1).is_some_and(|t| {
+                        let word = t.span.slice(self.text);
+                        self.is_name_word(t)
+                            && !self.is_title(word)
+                            && !self.knowledge.is_common_word(word)
+                            && !self.lower_words.contains(word.to_lowercase().as_str())
+                    })
+                {
+                    name_start -= 1;
+                }
+                if name_start < end && name_start > start + 2 {
+                    titled = true;
+                    start = name_start;
+                } else {
+                    // "MP for Słupsk": no person after the phrase; what
+                    // follows "for" is a name of its own.
+                    start += 2;
+                }
+            }
             if end <= start {
                 index = start.max(index) + 1;
                 continue;
@@ -323,12 +439,17 @@ impl Scanner<'_> {
             // "Halvorsen Motors CEO Erik Vang": a title inside the run
             // starts another name.
             let inner_title = index > start
-                && self.is_title(word)
+                && (self.is_title(word) || self.opens_title(tokens, index))
                 && tokens.get(index + 1).is_some_and(|t| self.is_name_word(t));
             if inner_title {
                 break;
             }
             if self.is_name_word(token) {
+                // "Drammen-based Halvorsen Motors": a hyphenated modifier is
+                // a name of its own.
+                if index > start && hyphen_prefix(word).is_some() {
+                    break;
+                }
                 end = index + 1;
                 index += 1;
                 continue;
@@ -340,10 +461,15 @@ impl Scanner<'_> {
                 let w = t.span.slice(self.text);
                 self.knowledge.is_organization_word(w) || self.knowledge.is_place_word(w)
             }) || index == start + 1;
-            let connector = CONNECTORS.contains(&word) && (word != "of" || institution)
+            let connector = CONNECTORS.contains(&word)
+                && (!matches!(word, "of" | "on") || institution)
                 || word == "and" && seen_of
                 || word == "the" && seen_of;
-            let continues = tokens.get(index + 1).is_some_and(|t| self.is_name_word(t));
+            // "Ewa Wrona and Dr. Sobczak": a title after "and" starts
+            // another name.
+            let continues = tokens.get(index + 1).is_some_and(|t| {
+                self.is_name_word(t) && !(word == "and" && self.is_title(t.span.slice(self.text)))
+            });
             if connector && continues && index > start {
                 seen_of |= word == "of";
                 index += 1;
@@ -381,10 +507,18 @@ impl Scanner<'_> {
         }
         // A demonym before a name qualifies it: "Belarusian Ministry of
         // Defense" is Belarus's ministry; the demonym names Belarus.
+        // Only a country's: a region's adjective is part of the name
+        // ("Nordic Wire", "European Space Agency").
         if let Some(known) = tokens
             .get(start)
             .and_then(|t| self.knowledge.lookup(t.span.slice(self.text)))
-            .filter(|k| k.naming == Naming::Demonym)
+            .filter(|k| {
+                k.naming == Naming::Demonym
+                    && self
+                        .knowledge
+                        .entry(k.known)
+                        .is_some_and(|e| e.kind == EntityKind::Country)
+            })
         {
             if let Some(span) = span_of(start, start + 1) {
                 out.push(self.known(span, known));
@@ -445,19 +579,106 @@ impl Scanner<'_> {
         if single && !titled && is_capitals(words) && self.knowledge.is_common_word(words) {
             return;
         }
+        // "Plan B", "Vitamin D": a common word and a letter designate, not
+        // name.
+        let designation = end - start == 2
+            && self.word(tokens.get(start + 1)).chars().count() == 1
+            && self.is_dictionary_word(self.word(tokens.get(start)));
+        if designation {
+            return;
+        }
         let one_letter = words.chars().count() == 1;
-        if single && (self.is_plain_word(words) || self.is_title(words) || one_letter) && !titled {
+        // "Mr. Chairman": a title is no name, even after another.
+        if single && (self.is_title(words) || (self.is_plain_word(words) || one_letter) && !titled)
+        {
+            return;
+        }
+        // "Energy, Climate and State Assets": a common word the document
+        // also writes in lower case is no name on its own, wherever it
+        // stands, unless it stands where a place does.
+        let common = single
+            && !titled
+            && self.knowledge.is_common_word(words)
+            && self.lower_words.contains(words.to_lowercase().as_str());
+        if common && !self.in_place_context(tokens, start, end) {
             return;
         }
         let (kind, strength) = self.kind_of(tokens, start, end, titled);
+        let described = self.described(tokens, start, end).map(|(_, noun)| noun);
         out.push(Candidate {
             span,
             known: None,
             kind,
             strength,
             acronym_of: None,
+            sentence: 0,
+            described,
         });
         self.acronym_after(tokens, end, out);
+    }
+
+    /// Emits each part of a hyphenated word whose parts are all known
+    /// names or demonyms ("Polish-Lithuanian"); false when it is no such
+    /// word.
+    fn emit_known_parts(&self, token: &Token, out: &mut Vec<Candidate>) -> bool {
+        let word = token.span.slice(self.text);
+        if !word.contains('-') {
+            return false;
+        }
+        let mut parts = Vec::new();
+        let mut offset = token.span.start;
+        for part in word.split('-') {
+            let Some(known) = self.knowledge.lookup(part).filter(|_| starts_upper(part)) else {
+                return false;
+            };
+            parts.push(self.known(Span::new(offset, offset + part.len()), known));
+            offset += part.len() + 1;
+        }
+        out.extend(parts);
+        true
+    }
+
+    /// The name before a hyphenated lower-case suffix: a known name, or a
+    /// place before "-based", "-born"; at a sentence's start only with the
+    /// evidence any first word needs.
+    fn emit_prefix(
+        &self,
+        token: &Token,
+        prefix: &str,
+        suffix: &str,
+        initial: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let span = Span::new(token.span.start, token.span.start + prefix.len());
+        if let Some(known) = self.knowledge.lookup(prefix) {
+            out.push(self.known(span, known));
+            return;
+        }
+        let backed = !self.is_plain_word(prefix)
+            && (!initial
+                || self.inner_capitals.contains(&prefix.to_lowercase())
+                || !self.is_dictionary_word(prefix));
+        if !backed || prefix.chars().count() < 2 {
+            return;
+        }
+        let place = PLACE_SUFFIXES.contains(&suffix);
+        out.push(Candidate {
+            span,
+            known: None,
+            kind: if place {
+                EntityKind::Place
+            } else {
+                EntityKind::Other
+            },
+            strength: if place {
+                strength::PLACE_CONTEXT
+            } else {
+                strength::DEFAULT
+            },
+            acronym_of: None,
+            sentence: 0,
+            described: None,
+        });
     }
 
     fn known(&self, span: Span, known: KnownName) -> Candidate {
@@ -471,6 +692,8 @@ impl Scanner<'_> {
             kind,
             strength: strength::KNOWN,
             acronym_of: None,
+            sentence: 0,
+            described: None,
         }
     }
 
@@ -503,6 +726,8 @@ impl Scanner<'_> {
                 kind: out.last().map_or(EntityKind::Organization, |c| c.kind),
                 strength: strength::KEYWORD,
                 acronym_of: Some(expansion),
+                sentence: 0,
+                described: None,
             });
         }
     }
@@ -534,15 +759,33 @@ impl Scanner<'_> {
         if titled {
             return (EntityKind::Person, strength::TITLED);
         }
+        if let Some((kind, _)) = self.described(tokens, start, end) {
+            return (kind, strength::KEYWORD);
+        }
+        if words.len() == 1 && self.in_place_context(tokens, start, end) {
+            return (EntityKind::Place, strength::PLACE_CONTEXT);
+        }
+        // "the Sejm", "the Marisol Star": a person's name takes no article.
+        let article = start
+            .checked_sub(1)
+            .is_some_and(|i| self.word(tokens.get(i)).eq_ignore_ascii_case("the"));
+        // The name is the head of its phrase unless a noun follows ("the
+        // Biden administration"): next comes punctuation, a capital, or a
+        // verb or function word.
+        // "the Lavrov or Shoigu lines": after a conjunction, who knows.
+        let head = tokens.get(end).is_none_or(|t| {
+            let next = self.word(Some(t));
+            !next.chars().next().is_some_and(char::is_lowercase)
+                || self
+                    .vocabulary
+                    .lookup(next)
+                    .is_some_and(|info| !info.is(class::COORDINATOR))
+        });
+        if article && head {
+            return (EntityKind::Other, strength::ARTICLE);
+        }
         if words.len() == 1 && words.first().is_some_and(|w| is_capitals(w)) {
             return (EntityKind::Organization, strength::DEFAULT);
-        }
-        let before = start
-            .checked_sub(1)
-            .and_then(|i| tokens.get(i))
-            .map(|t| t.span.slice(self.text).to_lowercase());
-        if words.len() == 1 && before.is_some_and(|b| LOCATIVES.contains(&b.as_str())) {
-            return (EntityKind::Place, strength::PLACE_CONTEXT);
         }
         if (2..=4).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) {
             return (EntityKind::Person, strength::FULL_NAME);
@@ -552,6 +795,146 @@ impl Scanner<'_> {
         } else {
             (EntityKind::Other, strength::DEFAULT)
         }
+    }
+}
+
+impl Scanner<'_> {
+    /// The common noun beside the name, and the kind it gives the name:
+    /// right before it ("the opposition MP Tomasz Wrona", "the state grid
+    /// company Baltijos Tinklas") or in apposition after a comma
+    /// ("Nordkabel, the Swedish manufacturer", "Amber Link, a subsea
+    /// cable"). The nouns and their kinds are the `[description]` entries of
+    /// `entity_words.txt`. Before a name only nouns for people,
+    /// organisations and places count: "the deal Putin signed" is a
+    /// relative clause, not a name for a deal.
+    fn described(&self, tokens: &[Token], start: usize, end: usize) -> Option<(EntityKind, Span)> {
+        let kind = |index: usize| {
+            let token = tokens.get(index)?;
+            let word = self.word(Some(token));
+            let lower = word.chars().next().is_some_and(char::is_lowercase)
+                || is_capitals(word) && word.chars().count() <= 3;
+            if !lower {
+                return None;
+            }
+            self.knowledge
+                .description(word)
+                .map(|kind| (kind, token.span))
+        };
+        if let Some(before) = start
+            .checked_sub(1)
+            .and_then(kind)
+            .filter(|(kind, _)| *kind != EntityKind::Other)
+        {
+            return Some(before);
+        }
+        if self.word(tokens.get(end)) != "," {
+            return None;
+        }
+        let mut index = end + 1;
+        if !matches!(
+            self.word(tokens.get(index)).to_lowercase().as_str(),
+            "the" | "a" | "an"
+        ) {
+            return None;
+        }
+        // The noun within a few words: "the Polish-Lithuanian joint
+        // venture", "a 330-kilometre subsea cable".
+        for _ in 0..5 {
+            index += 1;
+            let token = tokens.get(index)?;
+            if token.kind == TokenKind::Punct {
+                return None;
+            }
+            if let Some(found) = kind(index) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// True when the name at `start..end` stands where a place does: after a
+    /// locative preposition ("in Leipzig"), coordinated with a name after
+    /// one ("in Drammen and Moss"), after "the state of", "the city of"
+    /// (a place or country noun and "of"), or before a comma and a known
+    /// country or region ("Leipzig, Germany").
+    fn in_place_context(&self, tokens: &[Token], start: usize, end: usize) -> bool {
+        let lower = |index: usize| self.word(tokens.get(index)).to_lowercase();
+        let is_locative = |index: usize| LOCATIVES.contains(&lower(index).as_str());
+        let Some(mut index) = start.checked_sub(1) else {
+            return false;
+        };
+        // "in Minsk", "in the Baltic".
+        let after_article = lower(index) == "the" && index.checked_sub(1).is_some_and(is_locative);
+        if is_locative(index) || after_article {
+            return true;
+        }
+        // "escorted to Gdynia", "bound from Ust-Luga to Alexandria", "laid
+        // from Ustka": a route after a verb of motion.
+        if matches!(lower(index).as_str(), "to" | "from") {
+            let mut back = index;
+            for _ in 0..6 {
+                let Some(previous) = back.checked_sub(1) else {
+                    break;
+                };
+                back = previous;
+                let word = lower(back);
+                if self.knowledge.is_motion_word(&word) {
+                    return true;
+                }
+                // Back over "from Ust-Luga" to the verb before it.
+                let in_route = matches!(
+                    word.as_str(),
+                    "from" | "to" | "in" | "had" | "been" | "was" | "were"
+                ) || tokens.get(back).is_some_and(|t| self.is_name_word(t));
+                if !in_route {
+                    break;
+                }
+            }
+        }
+        let place_noun = index.checked_sub(1).is_some_and(|noun| {
+            matches!(
+                self.knowledge.description(&lower(noun)),
+                Some(EntityKind::Place | EntityKind::Country)
+            )
+        });
+        if lower(index) == "of" && place_noun {
+            return true;
+        }
+        // Back over "A, B and" to the locative before the list, a few
+        // tokens at most.
+        if matches!(lower(index).as_str(), "and" | "or" | ",") {
+            for _ in 0..8 {
+                let Some(previous) = index.checked_sub(1) else {
+                    break;
+                };
+                index = previous;
+                let word = self.word(tokens.get(index));
+                if is_locative(index) {
+                    return true;
+                }
+                let in_list = matches!(word, "," | "and" | "or")
+                    || tokens.get(index).is_some_and(|t| self.is_name_word(t));
+                if !in_list {
+                    break;
+                }
+            }
+        }
+        // "Leipzig, Germany".
+        self.word(tokens.get(end)) == ","
+            && [1, 2].iter().any(|&length| {
+                let (Some(first), Some(last)) = (tokens.get(end + 1), tokens.get(end + length))
+                else {
+                    return false;
+                };
+                let words = self.text.get(first.span.start..last.span.end).unwrap_or("");
+                self.knowledge.lookup(words).is_some_and(|known| {
+                    known.naming == Naming::Name
+                        && self.knowledge.entry(known.known).is_some_and(|e| {
+                            e.kind == EntityKind::Country
+                                || e.kind == EntityKind::Place && e.country.is_none()
+                        })
+                })
+            })
     }
 }
 

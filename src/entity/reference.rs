@@ -1,39 +1,79 @@
-//! Reference: the entity a pronoun or a definite description points back
-//! to.
+//! Reference: what a pronoun, a definite description or a first-person word
+//! refers to, recorded as a mention with the mention it was resolved
+//! through.
 //!
-//! The rule is recency with agreement: the nearest earlier mention whose
-//! entity fits the word, within a window that depends on the word.
+//! The text is read in order, so a reference can resolve through an earlier
+//! one ("Anna Kowalczyk … She … Her …"). Candidates are the name mentions
+//! and resolved third-person references before the word; the rules are:
 //!
-//! - **he, him, his, she, her, himself, herself**: the nearest person in
-//!   the current turn, else in the turn before it.
-//! - **they, them, their, themselves**: the nearest organisation, country
-//!   or group in the current paragraph, else the nearest person in the
-//!   current turn.
-//! - **it, its, itself**: the nearest organisation, country or place in the
-//!   current sentence (a subject "it" is too often no entity at all).
-//! - **the country, the ministry, the president, …** (see
-//!   `entity_words.txt`): the nearest entity of that kind in the current
-//!   turn, else the one mentioned most in the document so far; an
-//!   organisation whose name contains the noun ("the ministry" → "Ministry
-//!   of Defense") is preferred.
+//! - **he, him, his, she, her, himself, herself** want a person: the
+//!   nearest one earlier in the same sentence; else the first one in the
+//!   sentence before, in the same turn (its subject, as a rule: "Putin met
+//!   Lavrov. He said …" is Putin); else the nearest one in the turn; else
+//!   in the turn before.
+//! - **they, them, their, themselves** want an organisation, country or
+//!   group, by the same steps within the paragraph; else a person named
+//!   earlier in the same sentence ("Shoigu had flown in, and they signed":
+//!   his delegation). A "they" about people the text does not name is left
+//!   unresolved.
+//! - **it, its, itself** want an organisation, country, place or thing
+//!   (a name of kind `other`): the nearest one earlier in the same
+//!   sentence; "its" may also take the first in the sentence before. No
+//!   further: a subject "it" is too often no entity at all.
+//! - **the NOUN** (a noun from the `[description]` section of
+//!   `entity_words.txt`: "the country", "the ministry", "the regulator")
+//!   wants that kind. Right after a name and a comma it is that name
+//!   ("Nordkabel, the Swedish manufacturer"). A title noun ("the
+//!   president", "the senator") is the person last titled so in the text
+//!   ("President Putin"). A demonym before the noun ("the Belarusian
+//!   leader") asks for an entity of that country. Otherwise an entity the
+//!   text described with the same noun, or whose name is built on the noun
+//!   (or on a word made from it) and contains any lower-case modifiers
+//!   ("the audit chamber" → "State Audit Chamber", "the ministry" →
+//!   "Ministry of Defense", "the regulator" → "Energy Regulatory Office",
+//!   but "the city" is not "City Hall"), nearest in the turn first; failing that, for nouns without
+//!   modifiers and of kinds other than `other`, the nearest entity of the
+//!   kind in the turn, else the one mentioned most so far.
+//! - **I, me, my, we, us, our** in a turn whose speaker is known are the
+//!   speaker, and "we", "us", "our" the speaker's side when the text ties
+//!   the speaker to an organisation or country; **our country** is that
+//!   country.
 //!
-//! Demonyms count as mentions of their country.
+//! Agreement is by kind, and by gender only where the text gives one: the
+//! crate keeps no list of first names, so "he" and "she" both want a
+//! person, but "he" does not resolve through an earlier "she", nor to a
+//! person the text calls "Ms." or "Mrs." (and "she" not to a "Mr."). An object pronoun ("him",
+//! "them", "her" before punctuation or after a preposition) is not the
+//! subject of its own clause ("She thanked him"; "…,
+//! and Putin is putting pressure on him"); a clause starts after a comma,
+//! "and", "that" and the like.
+//! Every search looks at a bounded number of mentions, so the cost per word
+//! is constant.
 
 use super::knowledge::Knowledge;
-use super::{Entities, EntityKind};
+use std::collections::HashMap;
+
+use super::settle::{Gender, honorific_gender, pronoun_gender, titles_before};
+use super::{Entities, Entity, EntityKind, Mention, MentionKind};
+use crate::document::Document;
+use crate::segment::words::{Token, TokenKind, Vocabulary, class, form, tokenize};
+use crate::span::Span;
 
 /// How far back a reference may look, as byte offsets where the current
 /// sentence, paragraph and turn begin.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Scope {
+pub(crate) struct Scope {
     /// Start of the sentence the reference is in.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
+    /// Start of the sentence before it in the same turn (the sentence's
+    /// own start when it is the turn's first).
+    pub(crate) previous_sentence: usize,
     /// Start of its paragraph.
-    pub paragraph: usize,
+    pub(crate) paragraph: usize,
     /// Start of its turn.
-    pub turn: usize,
+    pub(crate) turn: usize,
     /// Start of the turn before it, the furthest a personal pronoun looks.
-    pub previous_turn: usize,
+    pub(crate) previous_turn: usize,
 }
 
 /// Most mentions looked at for one reference; bounds the cost per word.
@@ -45,7 +85,29 @@ enum Wanted {
     Person,
     Plural,
     Thing,
-    Kind(EntityKind),
+}
+
+/// The noun a name is built on: the word before its first "of", "for" or
+/// "on" ("ministry" in "ministry of defense"), else its last word
+/// ("chamber" in "state audit chamber"; "hall", not "city", in "city
+/// hall").
+fn head_noun(name: &str) -> &str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let before_of = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "on"))
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| words.get(i));
+    before_of.or(words.last()).copied().unwrap_or("")
+}
+
+/// What a pronoun agrees with: a kind, a gender, and an entity it cannot
+/// be.
+#[derive(Clone, Copy, Debug)]
+struct Agreement {
+    wanted: Wanted,
+    gender: Option<Gender>,
+    avoid: Option<usize>,
 }
 
 /// Organisations, countries and groups: what "they" and "its" stand for.
@@ -56,15 +118,25 @@ fn is_collective(kind: EntityKind) -> bool {
     )
 }
 
-/// True when the pronoun `word` agrees with an entity of `kind`: "he",
-/// "his" with a person; "they", "their", "its" with an organisation,
-/// country or group.
-pub(crate) fn agrees(word: &str, kind: EntityKind) -> bool {
-    match wanted(&word.to_lowercase()) {
-        Some(Wanted::Person) => kind == EntityKind::Person,
-        Some(Wanted::Plural | Wanted::Thing) => is_collective(kind),
-        _ => false,
-    }
+/// Words that start a new clause, for the subject an object pronoun
+/// avoids.
+fn is_clause_boundary(word: &str) -> bool {
+    matches!(
+        word,
+        "," | ";"
+            | ":"
+            | "and"
+            | "but"
+            | "or"
+            | "that"
+            | "which"
+            | "who"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "although"
+    )
 }
 
 fn wanted(word: &str) -> Option<Wanted> {
@@ -78,80 +150,602 @@ fn wanted(word: &str) -> Option<Wanted> {
     }
 }
 
-impl Entities {
-    /// The entity that `word` (a pronoun, or the noun of a definite
-    /// description such as "country" in "the country") at byte `at` refers
-    /// to, or `None` when no mention fits.
-    ///
-    /// ```
-    /// use claimtrack::{Document, entity::{Entities, Scope}};
-    ///
-    /// let text = "Putin met Lukashenko in Minsk. He praised the country.";
-    /// let doc = Document::parse(text)?;
-    /// let entities = Entities::recognize(&doc);
-    /// let he = text.find("He").unwrap();
-    /// let scope = Scope { sentence: he, paragraph: 0, turn: 0, previous_turn: 0 };
-    /// let nearest = entities.antecedent("he", he, scope).unwrap();
-    /// assert_eq!(entities.entity(nearest).unwrap().name, "Lukashenko");
-    /// # Ok::<(), claimtrack::Error>(())
-    /// ```
-    pub fn antecedent(&self, word: &str, at: usize, scope: Scope) -> Option<usize> {
-        let word = word.to_lowercase();
-        let wanted =
-            wanted(&word).or_else(|| Knowledge::get().description(&word).map(Wanted::Kind))?;
-        let kind_of = |entity: usize| self.entity(entity).map(|e| e.kind);
-        let nearest = |from: usize, fits: &dyn Fn(EntityKind) -> bool| -> Option<usize> {
-            self.mentions_before(at)
-                .iter()
-                .rev()
-                .take(LOOK_BACK)
-                .take_while(|m| m.span.start >= from)
-                .find(|m| kind_of(m.entity).is_some_and(fits))
-                .map(|m| m.entity)
-        };
-        match wanted {
-            Wanted::Person => nearest(scope.turn, &|k| k == EntityKind::Person)
-                .or_else(|| nearest(scope.previous_turn, &|k| k == EntityKind::Person)),
-            Wanted::Plural => nearest(scope.paragraph, &is_collective)
-                .or_else(|| nearest(scope.turn, &|k| k == EntityKind::Person)),
-            Wanted::Thing => nearest(scope.sentence, &|k| {
-                is_collective(k) || k == EntityKind::Place
-            }),
-            Wanted::Kind(kind) => {
-                let named = |entity: usize| {
-                    self.entity(entity)
-                        .is_some_and(|e| e.name.to_lowercase().contains(&word))
+fn fits(wanted: Wanted, kind: EntityKind) -> bool {
+    match wanted {
+        Wanted::Person => kind == EntityKind::Person,
+        Wanted::Plural => is_collective(kind),
+        Wanted::Thing => {
+            is_collective(kind) || matches!(kind, EntityKind::Place | EntityKind::Other)
+        }
+    }
+}
+
+/// Resolves every reference of the document and records it in `entities`.
+pub(crate) fn resolve_references(
+    document: &Document<'_>,
+    entities: &mut Entities,
+    knowledge: &Knowledge,
+) {
+    let text = document.text();
+    let vocabulary = Vocabulary::get();
+    let mut honorifics: HashMap<usize, (bool, bool)> = HashMap::new();
+    for mention in &entities.mentions {
+        for title in titles_before(text, mention.span, vocabulary) {
+            let slot = honorifics.entry(mention.entity).or_default();
+            match honorific_gender(&title) {
+                Some(Gender::Female) => slot.0 = true,
+                Some(Gender::Male) => slot.1 = true,
+                None => {}
+            }
+        }
+    }
+    let mut walk = Walk {
+        text,
+        entities,
+        knowledge,
+        vocabulary,
+        found: Vec::new(),
+        speaker: None,
+        label: None,
+        honorifics,
+    };
+    let mut tokens = Vec::new();
+    let mut previous_turn = 0;
+    for (turn_index, turn) in document.turns().iter().enumerate() {
+        let turn_start = turn.span().start;
+        let previous_start = std::mem::replace(&mut previous_turn, turn_start);
+        let speaker = walk.entities.speaker(turn_index);
+        walk.speaker = speaker;
+        walk.label = walk
+            .entities
+            .mentions_in(Span::new(turn_start, turn.body().start))
+            .iter()
+            .find(|m| m.kind == MentionKind::Speaker)
+            .map(|m| m.span);
+        let mut previous_sentence = None;
+        for paragraph in document.paragraphs(turn) {
+            for &sentence in document.paragraph_sentences(paragraph) {
+                let scope = Scope {
+                    sentence: sentence.start,
+                    previous_sentence: previous_sentence.unwrap_or(sentence.start),
+                    paragraph: paragraph.span().start,
+                    turn: turn_start,
+                    previous_turn: previous_start,
                 };
-                let in_turn = self
-                    .mentions_before(at)
-                    .iter()
-                    .rev()
-                    .take(LOOK_BACK)
-                    .take_while(|m| m.span.start >= scope.turn)
-                    .filter(|m| kind_of(m.entity) == Some(kind))
-                    .map(|m| m.entity)
-                    .collect::<Vec<_>>();
-                in_turn
-                    .iter()
-                    .copied()
-                    .find(|&e| named(e))
-                    .or_else(|| in_turn.first().copied())
-                    .or_else(|| self.most_mentioned_before(at, kind))
+                tokens.clear();
+                tokenize(text, sentence, &mut tokens);
+                walk.sentence(&tokens, scope, speaker);
+                previous_sentence = Some(sentence.start);
+            }
+        }
+    }
+    let found = std::mem::take(&mut walk.found);
+    for entity in &mut entities.entities {
+        entity.references.clear();
+    }
+    for mention in &found {
+        if let Some(entity) = entities.entities.get_mut(mention.entity) {
+            entity.references.push(mention.span);
+        }
+    }
+    entities.references = found;
+}
+
+struct Walk<'a> {
+    text: &'a str,
+    entities: &'a Entities,
+    knowledge: &'a Knowledge,
+    vocabulary: &'a Vocabulary,
+    /// References resolved so far, in text order.
+    found: Vec<Mention>,
+    /// The speaker of the current turn, if known.
+    speaker: Option<usize>,
+    /// The name in the current turn's speaker label, if it has one.
+    label: Option<Span>,
+    /// Per person, whether the text gives them a female or a male
+    /// honorific ("Ms. Wrona", "MR. WRONA:").
+    honorifics: HashMap<usize, (bool, bool)>,
+}
+
+impl Walk<'_> {
+    fn word(&self, token: Option<&Token>) -> &str {
+        token.map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn kind_of(&self, entity: usize) -> Option<EntityKind> {
+        self.entities.entity(entity).map(|e| e.kind)
+    }
+
+    fn sentence(&mut self, tokens: &[Token], scope: Scope, speaker: Option<usize>) {
+        let mut index = 0;
+        // Where the current clause starts: after the last comma, "and",
+        // "that" and the like.
+        let mut clause = scope.sentence;
+        while let Some(token) = tokens.get(index) {
+            index += 1;
+            let lower = token.span.slice(self.text).to_lowercase();
+            if is_clause_boundary(&lower) {
+                clause = token.span.end;
+            }
+            if token.kind != TokenKind::Word || !self.entities.mentions_in(token.span).is_empty() {
+                continue;
+            }
+            let resolved = if lower == "the" {
+                match self.description(tokens, index - 1, scope) {
+                    Some((mention, end)) => {
+                        index = end;
+                        Some(mention)
+                    }
+                    None => None,
+                }
+            } else if let Some(wanted) = wanted(&lower) {
+                // "with her", "told her.": an object; "her team": not.
+                let object = match lower.as_str() {
+                    "him" | "them" => true,
+                    "her" => {
+                        let next = tokens.get(index);
+                        let before = index.checked_sub(2).and_then(|i| tokens.get(i));
+                        next.is_none_or(|t| t.kind == TokenKind::Punct)
+                            || before.is_some_and(|t| {
+                                self.vocabulary
+                                    .lookup(t.span.slice(self.text))
+                                    .is_some_and(|info| info.is(class::PREPOSITION))
+                            })
+                    }
+                    _ => false,
+                };
+                let clause = object.then_some(clause);
+                self.pronoun(wanted, token.span, scope, clause)
+            } else if let Some(speaker) = speaker {
+                self.first_person(&lower, tokens, index - 1, speaker)
+                    .map(|(mention, end)| {
+                        index = end;
+                        mention
+                    })
+            } else {
+                None
+            };
+            if let Some(mention) = resolved {
+                self.found.push(mention);
             }
         }
     }
 
-    /// The entity of `kind` with the most mentions before `at`.
-    fn most_mentioned_before(&self, at: usize, kind: EntityKind) -> Option<usize> {
-        let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for mention in self.mentions_before(at).iter().rev().take(LOOK_BACK * 4) {
-            if self.entity(mention.entity).is_some_and(|e| e.kind == kind) {
-                *counts.entry(mention.entity).or_default() += 1;
+    /// Mentions before `at` back to `from`, nearest first: names and the
+    /// third-person references resolved so far.
+    fn before(&self, at: usize, from: usize) -> impl Iterator<Item = Mention> + '_ {
+        // "he" in a turn is not its own speaker, and a speaker label is no
+        // antecedent: only what is said counts.
+        let speaker = self.speaker;
+        let names = self
+            .entities
+            .mentions_before(at)
+            .iter()
+            .rev()
+            .filter(move |m| Some(m.entity) != speaker && m.kind != MentionKind::Speaker)
+            .copied()
+            .peekable();
+        let end = self.found.partition_point(|m| m.span.start < at);
+        let references = self
+            .found
+            .get(..end)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .filter(move |m| m.kind != MentionKind::FirstPerson && Some(m.entity) != speaker)
+            .copied()
+            .peekable();
+        Merged { names, references }
+            .take(LOOK_BACK)
+            .take_while(move |m| m.span.start >= from)
+    }
+
+    /// True when `mention` can be what the word `agreement` describes
+    /// refers to: its entity's kind fits, it is no pronoun of the other
+    /// gender ("he" does not resolve through an earlier "she"), and it is
+    /// not the entity the word must avoid.
+    fn fits(&self, mention: &Mention, agreement: Agreement) -> bool {
+        let kind_fits = self
+            .kind_of(mention.entity)
+            .is_some_and(|k| fits(agreement.wanted, k));
+        let other_gender = agreement.gender.is_some_and(|gender| {
+            mention.kind == MentionKind::Pronoun
+                && pronoun_gender(&mention.span.slice(self.text).to_lowercase())
+                    .is_some_and(|g| g != gender)
+        });
+        // "he" is not a person the text calls "Ms." or "Mrs.".
+        let titled_otherwise = agreement.gender.is_some_and(|gender| {
+            self.honorifics
+                .get(&mention.entity)
+                .is_some_and(|&(female, male)| match gender {
+                    Gender::Female => male && !female,
+                    Gender::Male => female && !male,
+                })
+        });
+        kind_fits && !other_gender && !titled_otherwise && Some(mention.entity) != agreement.avoid
+    }
+
+    fn nearest(&self, at: usize, from: usize, agreement: Agreement) -> Option<Mention> {
+        self.before(at, from).find(|m| self.fits(m, agreement))
+    }
+
+    /// The first fitting mention of the sentence before the current one.
+    fn subject_before(&self, scope: Scope, agreement: Agreement) -> Option<Mention> {
+        if scope.previous_sentence >= scope.sentence {
+            return None;
+        }
+        self.before(scope.sentence, scope.previous_sentence)
+            .filter(|m| self.fits(m, agreement))
+            .last()
+    }
+
+    /// The entity of the first mention of the clause before `at`, which
+    /// starts at `clause`: its subject, which an object pronoun in the same
+    /// clause cannot be ("She thanked him": "him" is not she; "and Putin
+    /// is putting pressure on him": not Putin).
+    fn clause_subject(&self, at: usize, clause: usize) -> Option<usize> {
+        self.before(at, clause).last().map(|m| m.entity)
+    }
+
+    /// Resolves a pronoun; `object_of` is the start of its clause when it
+    /// is an object, whose subject it then cannot be.
+    fn pronoun(
+        &self,
+        wanted: Wanted,
+        span: Span,
+        scope: Scope,
+        object_of: Option<usize>,
+    ) -> Option<Mention> {
+        let at = span.start;
+        let word = span.slice(self.text).to_lowercase();
+        let agreement = Agreement {
+            wanted,
+            gender: pronoun_gender(&word),
+            avoid: object_of.and_then(|clause| self.clause_subject(at, clause)),
+        };
+        let neutral = Agreement {
+            gender: None,
+            ..agreement
+        };
+        let found = match wanted {
+            Wanted::Thing => self.nearest(at, scope.sentence, neutral).or_else(|| {
+                // "Its master, …": a possessive reaches back a sentence.
+                (word == "its")
+                    .then(|| self.subject_before(scope, neutral))
+                    .flatten()
+            }),
+            Wanted::Person => self
+                .nearest(at, scope.sentence, agreement)
+                .or_else(|| self.subject_before(scope, agreement))
+                .or_else(|| self.nearest(at, scope.turn, agreement))
+                .or_else(|| self.nearest(at, scope.previous_turn, agreement)),
+            Wanted::Plural => self
+                .nearest(at, scope.sentence, agreement)
+                .or_else(|| {
+                    self.subject_before(scope, agreement)
+                        .filter(|m| m.span.start >= scope.paragraph)
+                })
+                .or_else(|| self.nearest(at, scope.paragraph, agreement))
+                .or_else(|| {
+                    let person = Agreement {
+                        wanted: Wanted::Person,
+                        ..agreement
+                    };
+                    self.nearest(at, scope.sentence, person)
+                }),
+        }?;
+        Some(Mention {
+            span,
+            entity: found.entity,
+            kind: MentionKind::Pronoun,
+            antecedent: Some(found.span),
+        })
+    }
+
+    /// "the country", "the Belarusian leader", "the audit chamber", "the
+    /// prime minister" starting at token `the`; returns the mention and the
+    /// token after it.
+    fn description(&self, tokens: &[Token], the: usize, scope: Scope) -> Option<(Mention, usize)> {
+        let start = tokens.get(the)?.span.start;
+        let mut country = None;
+        let mut modifiers: Vec<String> = Vec::new();
+        let mut index = the + 1;
+        // One demonym ("the Belarusian leader") or up to two lower-case
+        // modifiers ("the audit chamber"), then the noun.
+        if let Some(mention) = tokens
+            .get(index)
+            .and_then(|t| self.entities.mentions_in(t.span).first())
+            .filter(|m| m.kind == MentionKind::Demonym)
+        {
+            country = Some(mention.entity);
+            index += 1;
+        }
+        let mut found_head = None;
+        for _ in 0..3 {
+            let token = tokens.get(index)?;
+            let word = token.span.slice(self.text);
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            if token.kind != TokenKind::Word || !word.chars().all(char::is_lowercase) {
+                return None;
+            }
+            // "the prime minister": a listed two-word description.
+            if let Some(next) = tokens.get(index + 1) {
+                let pair = format!("{word} {}", self.word(Some(next)));
+                if let Some(kind) = self.knowledge.description(&pair) {
+                    found_head = Some((kind, next, index + 2));
+                    break;
+                }
+            }
+            if let Some(kind) = self.knowledge.description(word) {
+                found_head = Some((kind, token, index + 1));
+                break;
+            }
+            // A modifier is a plain word ("audit", "state"): not a function
+            // word, nor a verb in any form but its base ("the said
+            // company").
+            let plain = self
+                .vocabulary
+                .lookup(word)
+                .is_none_or(|info| info.classes == 0 && info.forms & !form::BASE == 0);
+            if !plain || modifiers.len() == 2 {
+                return None;
+            }
+            modifiers.push(word.to_string());
+            index += 1;
+        }
+        let (kind, head_token, end) = found_head?;
+        if country.is_some() && !modifiers.is_empty() {
+            return None;
+        }
+        let head = self.word(Some(head_token));
+        let head = head
+            .strip_suffix("'s")
+            .or_else(|| head.strip_suffix("’s"))
+            .unwrap_or(head)
+            .to_string();
+        // "the minister Anna Kowalczyk": the name that follows names it.
+        let named_next = tokens.get(end).is_some_and(|t| {
+            !self.entities.mentions_in(t.span).is_empty()
+                || self
+                    .word(Some(t))
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        if named_next {
+            return None;
+        }
+        let span = Span::new(start, head_token.span.end);
+        let is_title = self
+            .vocabulary
+            .lookup(&head)
+            .is_some_and(|info| info.is(class::TITLE));
+        let found = if let Some(named) = self.apposition(tokens, the, kind) {
+            named
+        } else if let Some(country) = country {
+            self.of_country(span.start, country, kind)?
+        } else if is_title && kind == EntityKind::Person && modifiers.is_empty() {
+            self.titled(&head, span.start)?
+        } else {
+            self.of_kind(span.start, &head, &modifiers, kind, scope)?
+        };
+        Some((
+            Mention {
+                span,
+                entity: found.entity,
+                kind: MentionKind::Description,
+                antecedent: Some(found.span),
+            },
+            end,
+        ))
+    }
+
+    /// "Nordkabel, the Swedish manufacturer": a description right after a
+    /// name and a comma names the same entity, when the kinds agree.
+    fn apposition(&self, tokens: &[Token], the: usize, kind: EntityKind) -> Option<Mention> {
+        let comma = tokens.get(the.checked_sub(1)?)?;
+        if comma.span.slice(self.text) != "," {
+            return None;
+        }
+        let name = tokens.get(the.checked_sub(2)?)?;
+        self.entities
+            .mentions_in(name.span)
+            .first()
+            .or_else(|| {
+                // The possessive-free name ends the token: "Baltmar's".
+                self.entities
+                    .mentions_before(name.span.end)
+                    .last()
+                    .filter(|m| m.span.end > name.span.start)
+            })
+            .filter(|m| self.kind_of(m.entity) == Some(kind))
+            .copied()
+    }
+
+    /// The most recent mention of an entity of `kind` that belongs to
+    /// `country` (the country itself for "the Belarusian state").
+    fn of_country(&self, at: usize, country: usize, kind: EntityKind) -> Option<Mention> {
+        let belongs = |entity: usize| {
+            self.entities.entity(entity).is_some_and(|e: &Entity| {
+                e.kind == kind && (e.country == Some(country) || entity == country)
+            })
+        };
+        self.before(at, 0).find(|m| belongs(m.entity))
+    }
+
+    /// The person most recently named with `title` in the title phrase
+    /// before the name ("President Putin", "Minister of Energy Ewa Wrona"
+    /// for "the minister").
+    fn titled(&self, title: &str, at: usize) -> Option<Mention> {
+        let title = title.to_lowercase();
+        self.entities
+            .mentions_before(at)
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|m| {
+                m.kind != MentionKind::Speaker
+                    && self.kind_of(m.entity) == Some(EntityKind::Person)
+                    && titles_before(self.text, m.span, self.vocabulary).contains(&title)
+            })
+            .copied()
+    }
+
+    /// The entity a description without a demonym or title refers to. First
+    /// an entity described by the same noun, or whose name contains the
+    /// noun and every modifier ("the audit chamber" → "State Audit
+    /// Chamber"): the nearest in the turn, else the one mentioned most so
+    /// far. Without modifiers and for kinds other than `other`, then the
+    /// nearest entity of the kind in the turn, else the one mentioned most.
+    fn of_kind(
+        &self,
+        at: usize,
+        noun: &str,
+        modifiers: &[String],
+        kind: EntityKind,
+        scope: Scope,
+    ) -> Option<Mention> {
+        let noun = noun.to_lowercase();
+        let matches = |entity: usize| {
+            self.entities.entity(entity).is_some_and(|e| {
+                let name = e.name.to_lowercase();
+                let described = modifiers.is_empty() && e.described_as.contains(&noun);
+                // Built on the noun, or on a word made from it ("the
+                // regulator": "Energy Regulatory Office").
+                let built_on = head_noun(&name) == noun
+                    || name
+                        .split(' ')
+                        .any(|w| w.len() > noun.len() && w.starts_with(noun.as_str()));
+                let named = built_on && modifiers.iter().all(|m| name.contains(m));
+                e.kind == kind && (described || named)
+            })
+        };
+        let in_turn: Vec<Mention> = self
+            .before(at, scope.turn)
+            .filter(|m| self.kind_of(m.entity) == Some(kind))
+            .collect();
+        let specific = in_turn
+            .iter()
+            .find(|m| matches(m.entity))
+            .copied()
+            .or_else(|| self.most_mentioned(at, kind, &matches));
+        if specific.is_some() || !modifiers.is_empty() || kind == EntityKind::Other {
+            return specific;
+        }
+        in_turn
+            .first()
+            .copied()
+            .or_else(|| self.most_mentioned(at, kind, &|_| true))
+    }
+
+    /// The last mention of the entity of `kind` that `wanted` accepts and
+    /// that is named most before `at`.
+    fn most_mentioned(
+        &self,
+        at: usize,
+        kind: EntityKind,
+        wanted: &dyn Fn(usize) -> bool,
+    ) -> Option<Mention> {
+        let mut counts: std::collections::HashMap<usize, (usize, Mention)> =
+            std::collections::HashMap::new();
+        for mention in self
+            .entities
+            .mentions_before(at)
+            .iter()
+            .rev()
+            .filter(|m| m.kind != MentionKind::Speaker)
+            .take(LOOK_BACK * 4)
+        {
+            if self.kind_of(mention.entity) == Some(kind) && wanted(mention.entity) {
+                counts.entry(mention.entity).or_insert((0, *mention)).0 += 1;
             }
         }
         counts
             .into_iter()
-            .max_by_key(|&(index, count)| (count, std::cmp::Reverse(index)))
-            .map(|(index, _)| index)
+            .max_by_key(|&(entity, (count, _))| (count, std::cmp::Reverse(entity)))
+            .map(|(_, (_, mention))| mention)
+    }
+
+    /// "I", "we", "our country" in an answer by `speaker`.
+    fn first_person(
+        &self,
+        lower: &str,
+        tokens: &[Token],
+        index: usize,
+        speaker: usize,
+    ) -> Option<(Mention, usize)> {
+        let person = self.entities.entity(speaker)?;
+        let side = person.affiliation;
+        let span = tokens.get(index)?.span;
+        let (entity, end, span) = match lower {
+            "i" | "me" | "my" | "myself" => (speaker, index + 1, span),
+            "we" | "us" | "our" | "ours" | "ourselves" => {
+                // "our country": the side's country.
+                let next = tokens.get(index + 1);
+                let noun = self.word(next).to_lowercase();
+                let is_country_noun = lower == "our"
+                    && self.knowledge.description(&noun) == Some(EntityKind::Country);
+                match (is_country_noun, next) {
+                    (true, Some(next)) => {
+                        let country = side
+                            .filter(|&s| self.kind_of(s) == Some(EntityKind::Country))
+                            .or_else(|| side.and_then(|s| self.entities.entity(s)?.country))
+                            .or(person.country)?;
+                        (country, index + 2, Span::new(span.start, next.span.end))
+                    }
+                    _ => (side.unwrap_or(speaker), index + 1, span),
+                }
+            }
+            _ => return None,
+        };
+        // The evidence: the turn's speaker label for the speaker, else the
+        // first mention of whom "we" turned out to be.
+        let first_mention = self
+            .entities
+            .entity(entity)
+            .and_then(|e| e.mentions.first().copied());
+        let antecedent = match self.label {
+            Some(label) if entity == speaker => Some(label),
+            _ => first_mention,
+        };
+        Some((
+            Mention {
+                span,
+                entity,
+                kind: MentionKind::FirstPerson,
+                antecedent,
+            },
+            end,
+        ))
+    }
+}
+
+/// Two lists of mentions, each nearest first, merged nearest first.
+struct Merged<A: Iterator<Item = Mention>, B: Iterator<Item = Mention>> {
+    names: std::iter::Peekable<A>,
+    references: std::iter::Peekable<B>,
+}
+
+impl<A, B> Iterator for Merged<A, B>
+where
+    A: Iterator<Item = Mention>,
+    B: Iterator<Item = Mention>,
+{
+    type Item = Mention;
+
+    fn next(&mut self) -> Option<Mention> {
+        let take_name = match (self.names.peek(), self.references.peek()) {
+            (Some(name), Some(reference)) => name.span.start >= reference.span.start,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if take_name {
+            self.names.next()
+        } else {
+            self.references.next()
+        }
     }
 }

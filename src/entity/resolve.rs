@@ -9,21 +9,35 @@
 //! 3. **Parts of a full name.** A one-word name that is the last word of
 //!    exactly one longer person's name is that person ("Solberg" after
 //!    "Ingrid Solberg"); the first word of exactly one longer name is that
-//!    name ("Halvorsen" after "Halvorsen Motors"). A word shared by two
-//!    longer names ("Kim" with "Kim Jong Un" and "Kim Yo Jong") stays apart.
+//!    name ("Halvorsen" after "Halvorsen Motors"); a first and last name
+//!    are the one longer name that starts and ends so ("George Bush" and
+//!    "George W. Bush"). A part shared by two longer names ("Kim" with "Kim
+//!    Jong Un" and "Kim Yo Jong"; "Bush" with "George H. W. Bush" and
+//!    "George W. Bush") is **ambiguous**: each of its mentions goes to the
+//!    one candidate named in the same turn (or, failing that, the turn
+//!    before) when the other is not; otherwise the mention stays with an
+//!    entity of its own whose `ambiguous_with` lists the candidates.
 //! 4. **Transliteration.** One-word names that agree after folding common
 //!    transliteration alternations (kh/h, ts/t, ou/ov, y/i, doubled
 //!    letters) to within one edit in ten, starting with the same letter,
 //!    are one name: Lukashenko / Lukashenka, Zelensky / Zelenskyy,
-//!    Tsikhanouskaya / Tikhanovskaya.
+//!    Tsikhanouskaya / Tikhanovskaya. A one-word name that is such a
+//!    variant of a longer person's last name is that person ("Zhukovsky"
+//!    after "Andrei Zhukouski").
 //! 5. **Acronyms** given in brackets after a name, or spelling the
 //!    initials of a longer organisation name, are that organisation.
+//!
+//! A person named right after a country's demonym or possessive, with only
+//! titles between ("Belarusian President Lukashenka", "Russia's Putin"),
+//! belongs to that country.
 
 use std::collections::HashMap;
 
 use super::knowledge::{Knowledge, Naming, name_key};
 use super::recognize::{Candidate, strength};
+use super::settle::{Gender, honorific_gender, titles_before};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
+use crate::segment::words::{Vocabulary, class};
 use crate::span::Span;
 
 /// Most one-word names a name is compared with for transliteration; keeps
@@ -31,9 +45,18 @@ use crate::span::Span;
 const MAX_COMPARISONS: usize = 64;
 /// Largest share of edits two spellings of one name may differ by.
 const MAX_EDIT_SHARE: f64 = 0.1;
+/// Most mentions looked back at to settle an ambiguous name by context.
+const SETTLE_LOOK_BACK: usize = 400;
 
-/// Groups candidates into entities.
-pub(crate) fn resolve(text: &str, candidates: Vec<Candidate>, knowledge: &Knowledge) -> Entities {
+/// Groups candidates into entities; `turn_starts` are the start offsets of
+/// the document's turns, in order, which bound the context that settles an
+/// ambiguous name.
+pub(crate) fn resolve(
+    text: &str,
+    candidates: Vec<Candidate>,
+    knowledge: &Knowledge,
+    turn_starts: &[usize],
+) -> Entities {
     let mut groups = Groups::default();
     let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
     for candidate in &candidates {
@@ -48,11 +71,45 @@ pub(crate) fn resolve(text: &str, candidates: Vec<Candidate>, knowledge: &Knowle
         };
         group_of.push(groups.get_or_add(key));
     }
+    let titles = group_titles(text, &candidates, &group_of, groups.keys.len());
     let mut union = Union::new(groups.keys.len());
-    merge_parts_of_names(&groups, &candidates, &group_of, &mut union);
+    let ambiguous = merge_parts_of_names(&groups, &candidates, &group_of, &titles, &mut union);
+    merge_short_organizations(&groups, &candidates, &group_of, knowledge, &mut union);
     merge_transliterations(&groups, &mut union);
     merge_initials(&groups, &mut union);
-    build(text, &candidates, &group_of, &groups, &mut union, knowledge)
+    let context = Context {
+        text,
+        turn_starts,
+        ambiguous,
+        titles,
+    };
+    build(
+        &context,
+        &candidates,
+        &group_of,
+        &groups,
+        &mut union,
+        knowledge,
+    )
+}
+
+/// What settles an ambiguous name: the turns, and the candidates of each
+/// ambiguous group.
+struct Context<'a> {
+    text: &'a str,
+    turn_starts: &'a [usize],
+    /// Group of an ambiguous part of a name → the groups of the longer
+    /// names it could be part of.
+    ambiguous: HashMap<usize, Vec<usize>>,
+    /// The titles before each group's names.
+    titles: Vec<Titles>,
+}
+
+impl Context<'_> {
+    /// Index of the turn containing `offset`.
+    fn turn_of(&self, offset: usize) -> usize {
+        self.turn_starts.partition_point(|&start| start <= offset)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -136,14 +193,16 @@ fn strip_possessive(surface: &str) -> &str {
         .unwrap_or(surface)
 }
 
-/// Rule 3: one-word names that are the first or last word of exactly one
-/// longer name.
+/// Rule 3: names that are part of exactly one longer name join it; the
+/// parts of several longer people's names are returned, each with its
+/// candidates.
 fn merge_parts_of_names(
     groups: &Groups,
     candidates: &[Candidate],
     group_of: &[usize],
+    titles: &[Titles],
     union: &mut Union,
-) {
+) -> HashMap<usize, Vec<usize>> {
     let mut person_group = vec![false; groups.keys.len()];
     let mut place_group = vec![false; groups.keys.len()];
     for (candidate, &group) in candidates.iter().zip(group_of) {
@@ -161,6 +220,7 @@ fn merge_parts_of_names(
     }
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for group in 0..groups.keys.len() {
         let Some(name) = groups.name(group) else {
             continue;
@@ -170,29 +230,212 @@ fn merge_parts_of_names(
             by_first.entry(first).or_default().push(group);
             if person_group.get(group).copied().unwrap_or(false) {
                 by_last.entry(last).or_default().push(group);
+                if words.len() > 2 {
+                    by_ends.entry((first, last)).or_default().push(group);
+                }
             }
         }
     }
+    // Last names by the first letter and length of their skeleton, to
+    // find spelling variants without comparing every pair.
+    let mut last_names: HashMap<(char, usize), Vec<&str>> = HashMap::new();
+    for &last in by_last.keys() {
+        let folded = skeleton(last);
+        if let Some(&first) = folded.first() {
+            last_names
+                .entry((first, folded.len()))
+                .or_default()
+                .push(last);
+        }
+    }
+    let mut ambiguous = HashMap::new();
     for group in 0..groups.keys.len() {
         let Some(name) = groups.name(group) else {
             continue;
         };
-        if name.contains(' ') {
+        let words: Vec<&str> = name.split(' ').collect();
+        let spelled: Vec<usize>;
+        let mut of_people = true;
+        let candidates: &[usize] = match words.as_slice() {
+            [word] => {
+                // A place named on its own ("in Riverton") is not the first
+                // word of a longer name ("Riverton Public Library").
+                let is_place = place_group.get(group).copied().unwrap_or(false);
+                match (by_last.get(word), by_first.get(word)) {
+                    (Some(people), _) => people,
+                    (None, Some(names)) if !is_place => {
+                        of_people = names
+                            .iter()
+                            .all(|&g| person_group.get(g).copied().unwrap_or(false));
+                        names
+                    }
+                    _ => {
+                        // "Zhukovsky" after "Andrei Zhukouski": a spelling
+                        // variant of one last name.
+                        let folded = skeleton(word);
+                        let first = folded.first().copied().unwrap_or(' ');
+                        spelled = (folded.len().saturating_sub(2)..=folded.len() + 2)
+                            .flat_map(|length| {
+                                last_names.get(&(first, length)).into_iter().flatten()
+                            })
+                            .take(MAX_COMPARISONS)
+                            .filter(|last| same_name(last, word))
+                            .flat_map(|last| by_last.get(last).into_iter().flatten().copied())
+                            .collect();
+                        &spelled
+                    }
+                }
+            }
+            [first, last] => by_ends.get(&(*first, *last)).map_or(&[], Vec::as_slice),
+            _ => &[],
+        };
+        let conflicts = |other: &usize| {
+            titles
+                .get(group)
+                .zip(titles.get(*other))
+                .is_some_and(|(a, b)| a.conflicts(b))
+        };
+        match candidates {
+            [] => {}
+            // "Minister Wrona" is not "MP Tomasz Wrona": in doubt.
+            [only] if conflicts(only) => {
+                ambiguous.insert(group, vec![*only]);
+            }
+            [only] => union.join(*only, group),
+            // "Baltic" beside "Baltic Sentry" and "Baltic Resilience
+            // Institute" is neither: only a part of people's names is in
+            // doubt between them.
+            several if of_people => {
+                ambiguous.insert(group, several.to_vec());
+            }
+            _ => {}
+        }
+    }
+    ambiguous
+}
+
+/// What the titles before a group's names say of the person: gender from
+/// honorifics ("Mr.", "Ms."), and offices ("minister", "MP").
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Titles {
+    female: bool,
+    male: bool,
+    offices: Vec<String>,
+}
+
+impl Titles {
+    /// True when the two cannot be one person: opposite honorifics, or
+    /// offices on both sides with none in common.
+    fn conflicts(&self, other: &Titles) -> bool {
+        let gender =
+            self.female && other.male && !other.female || self.male && other.female && !other.male;
+        let offices = !self.offices.is_empty()
+            && !other.offices.is_empty()
+            && !self.offices.iter().any(|o| other.offices.contains(o));
+        gender || offices
+    }
+}
+
+/// Honorifics that say nothing of a person's office.
+const COURTESY: &[&str] = &["dr", "prof", "professor", "sir", "dame", "former", "late"];
+
+/// The titles written before each group's names.
+fn group_titles(
+    text: &str,
+    candidates: &[Candidate],
+    group_of: &[usize],
+    groups: usize,
+) -> Vec<Titles> {
+    let vocabulary = Vocabulary::get();
+    let mut titles = vec![Titles::default(); groups];
+    for (candidate, &group) in candidates.iter().zip(group_of) {
+        if let Some(slot) = titles.get_mut(group) {
+            slot.add(text, candidate.span, vocabulary);
+        }
+    }
+    titles
+}
+
+impl Titles {
+    /// Adds the titles written before `span`.
+    fn add(&mut self, text: &str, span: Span, vocabulary: &Vocabulary) {
+        for title in titles_before(text, span, vocabulary) {
+            match honorific_gender(&title) {
+                Some(Gender::Female) => self.female = true,
+                Some(Gender::Male) => self.male = true,
+                None if COURTESY.contains(&title.as_str()) => {}
+                None => {
+                    if !self.offices.contains(&title) {
+                        self.offices.push(title);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Rule 3 for organisations: a one-word name that is the last word of
+/// exactly one longer organisation name the document uses is that
+/// organisation ("the Commission" after "the European Commission"), unless
+/// one sentence names both ("the Department, together with the Treasury
+/// Department": two departments).
+fn merge_short_organizations(
+    groups: &Groups,
+    candidates: &[Candidate],
+    group_of: &[usize],
+    knowledge: &Knowledge,
+    union: &mut Union,
+) {
+    let mut sentences: Vec<Vec<usize>> = vec![Vec::new(); groups.keys.len()];
+    let mut organization = vec![false; groups.keys.len()];
+    for (candidate, &group) in candidates.iter().zip(group_of) {
+        if let Some(list) = sentences.get_mut(group) {
+            list.push(candidate.sentence);
+        }
+        if candidate.kind == EntityKind::Organization
+            && let Some(slot) = organization.get_mut(group)
+        {
+            *slot = true;
+        }
+    }
+    let name_of = |group: usize| -> Option<String> {
+        match groups.keys.get(group)? {
+            GroupKey::Name(name) => Some(name.clone()),
+            GroupKey::Known(known) => Some(name_key(&knowledge.entry(*known)?.name)),
+        }
+    };
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for group in 0..groups.keys.len() {
+        if !organization.get(group).copied().unwrap_or(false) {
             continue;
         }
-        // A place named on its own ("in Riverton") is not the first word of
-        // a longer name ("Riverton Public Library").
-        let is_place = place_group.get(group).copied().unwrap_or(false);
-        let target = match (
-            by_last.get(name).map(Vec::as_slice),
-            by_first.get(name).map(Vec::as_slice),
-        ) {
-            (Some([only]), _) => Some(*only),
-            (None, Some([only])) if !is_place => Some(*only),
-            _ => None,
+        if let Some(name) = name_of(group)
+            && let Some((_, last)) = name.rsplit_once(' ')
+        {
+            by_last.entry(last.to_string()).or_default().push(group);
+        }
+    }
+    for group in 0..groups.keys.len() {
+        let Some(name) = groups.name(group).filter(|n| !n.contains(' ')) else {
+            continue;
         };
-        if let Some(target) = target {
-            union.join(target, group);
+        let Some([longer]) = by_last.get(name).map(Vec::as_slice) else {
+            continue;
+        };
+        let empty = Vec::new();
+        let long: std::collections::HashSet<usize> = sentences
+            .get(*longer)
+            .unwrap_or(&empty)
+            .iter()
+            .copied()
+            .collect();
+        let together = sentences
+            .get(group)
+            .unwrap_or(&empty)
+            .iter()
+            .any(|s| long.contains(s));
+        if !together {
+            union.join(*longer, group);
         }
     }
 }
@@ -319,29 +562,60 @@ fn merge_initials(groups: &Groups, union: &mut Union) {
 
 /// Turns the groups into entities with names, aliases, kinds and mentions.
 fn build(
-    text: &str,
+    context: &Context<'_>,
     candidates: &[Candidate],
     group_of: &[usize],
     groups: &Groups,
     union: &mut Union,
     knowledge: &Knowledge,
 ) -> Entities {
+    let text = context.text;
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut entity_of_known: HashMap<usize, usize> = HashMap::new();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut mentions = Vec::with_capacity(candidates.len());
-    for (candidate, &group) in candidates.iter().zip(group_of) {
+    let mut mentions: Vec<Mention> = Vec::with_capacity(candidates.len());
+    for (index, (candidate, &group)) in candidates.iter().zip(group_of).enumerate() {
         let root = union.find(group);
-        let entity = *entity_of_root.entry(root).or_insert_with(|| {
-            drafts.push(Draft::default());
-            drafts.len() - 1
-        });
+        // The candidates of an ambiguous name, less those its own title
+        // rules out ("Minister Wrona" is not the MP).
+        let mut own = Titles::default();
+        if context.ambiguous.contains_key(&root) {
+            own.add(text, candidate.span, Vocabulary::get());
+        }
+        let contenders: Vec<usize> = context
+            .ambiguous
+            .get(&root)
+            .map(|groups| {
+                groups
+                    .iter()
+                    .filter(|&&g| context.titles.get(g).is_none_or(|t| !own.conflicts(t)))
+                    .map(|&g| union.find(g))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let settled = settle(
+            context,
+            candidate.span.start,
+            &contenders,
+            &mentions,
+            &entity_of_root,
+        );
+        let entity = match settled {
+            Some(entity) => entity,
+            None => *entity_of_root.entry(root).or_insert_with(|| {
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            }),
+        };
         if let Some(GroupKey::Known(known)) = groups.keys.get(root) {
             entity_of_known.insert(*known, entity);
         }
         let Some(draft) = drafts.get_mut(entity) else {
             continue;
         };
+        if settled.is_none() && !contenders.is_empty() {
+            draft.contenders = contenders;
+        }
         let surface = strip_possessive(candidate.span.slice(text)).trim();
         let kind = match (candidate.known.map(|k| k.naming), candidate.acronym_of) {
             (Some(Naming::Demonym), _) => MentionKind::Demonym,
@@ -358,25 +632,49 @@ fn build(
         if let Some(known) = candidate.known {
             draft.known = Some(known.known);
         }
+        if candidate.known.is_none()
+            && let Some(country) = qualifier(text, index, candidates, knowledge)
+        {
+            draft.qualifier.get_or_insert(country);
+        }
+        if let Some(noun) = candidate.described {
+            let noun = noun.slice(text).to_lowercase();
+            if !draft.nouns.contains(&noun) {
+                draft.nouns.push(noun);
+            }
+        }
         draft.mentions.push(candidate.span);
         mentions.push(Mention {
             span: candidate.span,
             entity,
             kind,
+            antecedent: None,
         });
     }
     let mut entities: Vec<Entity> = drafts
         .iter()
         .map(|draft| draft.to_entity(knowledge))
         .collect();
-    // Countries of capitals, seats of power and national bodies, added
-    // without mentions when the document does not name them.
+    // Ambiguous names list the entities of their candidates.
+    for (entity, draft) in entities.iter_mut().zip(&drafts) {
+        entity.ambiguous_with = draft
+            .contenders
+            .iter()
+            .filter_map(|root| entity_of_root.get(root).copied())
+            .collect();
+    }
+    // Countries of capitals, seats of power, national bodies and qualified
+    // people; a country the document does not name is added without
+    // mentions.
     for index in 0..entities.len() {
-        let country = drafts
-            .get(index)
-            .and_then(|d| d.known)
+        let Some(draft) = drafts.get(index) else {
+            continue;
+        };
+        let country = draft
+            .known
             .and_then(|known| knowledge.entry(known))
-            .and_then(|known| known.country);
+            .and_then(|known| known.country)
+            .or(draft.qualifier.filter(|_| draft.kind == EntityKind::Person));
         let Some(country) = country else { continue };
         let entity = match entity_of_known.get(&country) {
             Some(&entity) => entity,
@@ -389,7 +687,11 @@ fn build(
                     kind: known.kind,
                     aliases: Vec::new(),
                     mentions: Vec::new(),
+                    references: Vec::new(),
                     country: None,
+                    affiliation: None,
+                    described_as: Vec::new(),
+                    ambiguous_with: Vec::new(),
                 });
                 entity_of_known.insert(country, entities.len() - 1);
                 entities.len() - 1
@@ -401,7 +703,87 @@ fn build(
     }
     mentions.sort_by_key(|m| m.span);
     mentions.dedup_by_key(|m| m.span);
-    Entities { entities, mentions }
+    Entities {
+        entities,
+        mentions,
+        references: Vec::new(),
+        speakers: Vec::new(),
+    }
+}
+
+/// The entity an ambiguous name at `at` is, when exactly one of its
+/// candidates (`contenders`, as group roots) is named in the current turn,
+/// or else in the turn before; `None` when context does not settle it.
+fn settle(
+    context: &Context<'_>,
+    at: usize,
+    contenders: &[usize],
+    mentions: &[Mention],
+    entity_of_root: &HashMap<usize, usize>,
+) -> Option<usize> {
+    if contenders.is_empty() {
+        return None;
+    }
+    let entities: Vec<usize> = contenders
+        .iter()
+        .filter_map(|root| entity_of_root.get(root).copied())
+        .collect();
+    let turn = context.turn_of(at);
+    for wanted_turn in [Some(turn), turn.checked_sub(1)].into_iter().flatten() {
+        let mut named: Vec<usize> = mentions
+            .iter()
+            .rev()
+            .take(SETTLE_LOOK_BACK)
+            .take_while(|m| context.turn_of(m.span.start) >= wanted_turn)
+            .filter(|m| context.turn_of(m.span.start) == wanted_turn)
+            .filter(|m| entities.contains(&m.entity))
+            .map(|m| m.entity)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        match named.as_slice() {
+            [only] => return Some(*only),
+            [] => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The country of a demonym or possessive country name right before the
+/// candidate at `index`, with only titles between: "Belarusian President
+/// Lukashenka", "Russia's Putin".
+fn qualifier(
+    text: &str,
+    index: usize,
+    candidates: &[Candidate],
+    knowledge: &Knowledge,
+) -> Option<usize> {
+    let current = candidates.get(index)?;
+    let previous = candidates.get(index.checked_sub(1)?)?;
+    let known = previous.known?;
+    let is_country = knowledge
+        .entry(known.known)
+        .is_some_and(|k| k.kind == EntityKind::Country);
+    if !is_country {
+        return None;
+    }
+    let gap = text.get(previous.span.end..current.span.start)?;
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    let vocabulary = Vocabulary::get();
+    // Titles, nouns for people, and the capitalised words of a title
+    // ("Energy" in "Polish Energy Minister Ewa Wrona").
+    let only_titles = gap.split_whitespace().all(|word| {
+        vocabulary
+            .lookup(word.trim_end_matches('.'))
+            .is_some_and(|info| info.is(class::TITLE))
+            || knowledge.description(word) == Some(EntityKind::Person)
+            || word.chars().next().is_some_and(char::is_uppercase) && knowledge.is_common_word(word)
+    });
+    (only_titles && gap.len() <= 40 && !gap.contains(['\n', ',', ';'])).then_some(known.known)
 }
 
 #[derive(Debug, Default)]
@@ -410,15 +792,24 @@ struct Draft {
     kind: EntityKind,
     strength: u8,
     known: Option<usize>,
+    /// The known country a demonym or possessive before the name gives.
+    qualifier: Option<usize>,
+    /// For an unsettled ambiguous name, its candidates' group roots.
+    contenders: Vec<usize>,
+    /// Nouns the text describes it with, lower case.
+    nouns: Vec<String>,
     mentions: Vec<Span>,
 }
 
 impl Draft {
     fn to_entity(&self, knowledge: &Knowledge) -> Entity {
+        // The fullest form first (most words, not all capitals), then the
+        // most used, then the longest, then by spelling.
         let mut aliases: Vec<(&String, &usize)> = self.surfaces.iter().collect();
-        // Most used first; ties by length (the fuller name), then spelling.
         aliases.sort_by(|a, b| {
-            b.1.cmp(a.1)
+            fullness(b.0)
+                .cmp(&fullness(a.0))
+                .then(b.1.cmp(a.1))
                 .then(b.0.len().cmp(&a.0.len()))
                 .then(a.0.cmp(b.0))
         });
@@ -438,9 +829,21 @@ impl Draft {
             kind: known.map_or(self.kind, |k| k.kind),
             aliases: alias_names,
             mentions,
+            references: Vec::new(),
             country: None,
+            affiliation: None,
+            described_as: self.nouns.clone(),
+            ambiguous_with: Vec::new(),
         }
     }
+}
+
+/// How full a proper form of a name is: its number of words, and whether
+/// it is written in ordinary case (an acronym or a label in capitals is
+/// less of a name than its expansion).
+fn fullness(name: &str) -> (usize, bool) {
+    let words = name.split_whitespace().count();
+    (words, name.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]

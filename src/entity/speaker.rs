@@ -1,0 +1,362 @@
+//! Speakers and sides: who speaks each turn, and for whom.
+//!
+//! - A speaker label names the person the text names with the same last
+//!   name or a spelling variant of it: "MR. SULLIVAN" is "Jake Sullivan",
+//!   "DR. HESSLER" is "Miriam Hessler". A label that matches two people
+//!   ("MR. KIM" beside "Kim Jong Un" and "Kim Yo Jong") becomes an entity
+//!   of its own that lists both as `ambiguous_with`; a label the text
+//!   names nowhere becomes a person of its own ("MR. HALLORAN" →
+//!   "Halloran"). Role labels ("Q", "QUESTION", "MODERATOR") name nobody.
+//! - An answer without a named speaker is the person the questions address
+//!   by name ("Mr. Vang, revenue hit a record …"), if one is addressed
+//!   most.
+//! - A person's **affiliation** is the organisation or country the text
+//!   ties them to: in apposition ("Ned Price, spokesman for the State
+//!   Department"; "Dana Reyes of KXLT News") or as a qualifier before the
+//!   name with only role words between ("Halvorsen Motors CEO Erik Vang",
+//!   "Belarusian analyst Artyom Shraibman"). Of a chain ("deputy director
+//!   of the Office of Surveillance at the FDA") the outermost counts. It is
+//!   what "we" means in that person's answers.
+
+use std::collections::HashMap;
+
+use super::knowledge::{Knowledge, name_key};
+use super::resolve::same_name;
+use super::{Entities, Entity, EntityKind, Mention, MentionKind};
+use crate::document::{Document, Role};
+use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
+use crate::span::Span;
+
+/// Longest gap, in bytes, between a person's name and the organisation it
+/// is tied to.
+const MAX_AFFILIATION_GAP: usize = 80;
+/// Most words in that gap.
+const MAX_AFFILIATION_WORDS: usize = 8;
+
+/// Links speakers to entities, records label mentions, and finds
+/// affiliations.
+pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: &Knowledge) {
+    find_affiliations(document.text(), entities, knowledge);
+    let text = document.text();
+    let vocabulary = Vocabulary::get();
+    let mut of_speaker: Vec<Option<usize>> = Vec::with_capacity(document.speakers().len());
+    let mut created: HashMap<String, usize> = HashMap::new();
+    for speaker in document.speakers() {
+        if speaker.is_role_only() {
+            of_speaker.push(None);
+            continue;
+        }
+        let label = speaker.name();
+        let entity = name_part(text, label, vocabulary)
+            .and_then(|part| speaker_entity(text, label, part, entities, &mut created));
+        of_speaker.push(entity);
+    }
+    let interviewee = interviewee(document, entities);
+    let mut labels = Vec::new();
+    let mut speakers = Vec::with_capacity(document.turns().len());
+    for turn in document.turns() {
+        let named = turn
+            .speaker_index()
+            .and_then(|index| of_speaker.get(index).copied().flatten());
+        let anonymous = document.speaker(turn).is_none_or(|s| s.is_role_only());
+        let entity = match turn.role() {
+            Role::Answer if anonymous => interviewee,
+            _ => named,
+        };
+        speakers.push(entity);
+        if let (Some(entity), Some(label)) = (named, turn.label())
+            && let Some(span) = name_part(text, label, vocabulary)
+        {
+            labels.push(Mention {
+                span,
+                entity,
+                kind: MentionKind::Speaker,
+                antecedent: None,
+            });
+        }
+    }
+    for label in &labels {
+        if let Some(entity) = entities.entities.get_mut(label.entity) {
+            entity.mentions.push(label.span);
+            entity.mentions.sort();
+        }
+    }
+    entities.mentions.extend(labels);
+    entities.mentions.sort_by_key(|m| m.span);
+    entities.mentions.dedup_by_key(|m| m.span);
+    entities.speakers = speakers;
+}
+
+/// The name in a label, without its titles: "WHITFIELD" in "SEN.
+/// WHITFIELD".
+fn name_part(text: &str, label: Span, vocabulary: &Vocabulary) -> Option<Span> {
+    let mut tokens = Vec::new();
+    tokenize(text, label, &mut tokens);
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let is_title = |t: &Token| {
+        vocabulary
+            .lookup(t.span.slice(text))
+            .is_some_and(|info| info.is(class::TITLE))
+    };
+    let first = words.iter().position(|t| !is_title(t))?;
+    let name = words.get(first..)?;
+    Some(Span::new(name.first()?.span.start, name.last()?.span.end))
+}
+
+/// The entity a label's name part names, creating one when the text names
+/// no such person.
+fn speaker_entity(
+    text: &str,
+    label: Span,
+    part: Span,
+    entities: &mut Entities,
+    created: &mut HashMap<String, usize>,
+) -> Option<usize> {
+    let written = part.slice(text);
+    let key = name_key(written);
+    // "MR. WRONA" and "MS. WRONA" are two people: entities made from
+    // labels are told apart by the whole label.
+    let label_key = name_key(label.slice(text));
+    if let Some(&entity) = created.get(&label_key) {
+        return Some(entity);
+    }
+    let names = |entity: &Entity| {
+        std::iter::once(entity.name.clone())
+            .chain(entity.aliases.iter().cloned())
+            .collect::<Vec<String>>()
+    };
+    // The whole label as a name: "Wikinews", "Vladimir Putin". A name in
+    // doubt ("Wrona" beside two Wronas) is no answer: the label may tell
+    // them apart ("MS. WRONA").
+    // A one-word label must be the entity's own name ("Wikinews"), not a
+    // surname it shares with others.
+    let several_words = key.contains(' ');
+    let whole: Vec<usize> = (0..entities.entities.len())
+        .filter(|&i| {
+            entities.entity(i).is_some_and(|e| {
+                let matches = if several_words {
+                    names(e).iter().any(|n| name_key(n) == key)
+                } else {
+                    name_key(&e.name) == key
+                };
+                e.ambiguous_with.is_empty() && matches
+            })
+        })
+        .collect();
+    if let [only] = whole.as_slice() {
+        return Some(*only);
+    }
+    // Its last word as a person's last name, or a spelling of it.
+    let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
+    let people: Vec<usize> = (0..entities.entities.len())
+        .filter(|&i| {
+            entities.entity(i).is_some_and(|e| {
+                e.kind == EntityKind::Person
+                    && e.ambiguous_with.is_empty()
+                    && names(e).iter().any(|n| {
+                        name_key(n)
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|l| l == last || same_name(l, &last))
+                    })
+            })
+        })
+        .collect();
+    if let [only] = people.as_slice() {
+        return Some(*only);
+    }
+    let name = if written.chars().any(char::is_lowercase) {
+        written.to_string()
+    } else {
+        title_case(written)
+    };
+    entities.entities.push(Entity {
+        name,
+        kind: EntityKind::Person,
+        aliases: vec![written.to_string()],
+        mentions: Vec::new(),
+        references: Vec::new(),
+        country: None,
+        affiliation: None,
+        described_as: Vec::new(),
+        ambiguous_with: people,
+    });
+    let index = entities.entities.len() - 1;
+    created.insert(label_key, index);
+    Some(index)
+}
+
+/// "O'BRIEN-SMITH" → "O'Brien-Smith".
+fn title_case(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    let mut start_of_word = true;
+    for c in written.chars() {
+        if start_of_word {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_word = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// The person the questions address by name ("Mr. Vang, revenue hit a
+/// record…", "Dr. Solberg, thank you…"), if one person is addressed most.
+fn interviewee(document: &Document<'_>, entities: &Entities) -> Option<usize> {
+    let text = document.text();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for turn in document
+        .turns()
+        .iter()
+        .filter(|t| t.role() == Role::Question)
+    {
+        let body = turn.body();
+        let opening = Span::new(body.start, (body.start + 40).min(body.end));
+        let addressed = entities.mentions_in(opening).iter().find(|mention| {
+            let after = text.get(mention.span.end..).unwrap_or("");
+            after.starts_with(',')
+                && entities
+                    .entity(mention.entity)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+        });
+        if let Some(mention) = addressed {
+            *counts.entry(mention.entity).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(entity, count)| (count, std::cmp::Reverse(entity)))
+        .map(|(entity, _)| entity)
+}
+
+/// Sets each person's affiliation from the first mention that shows one.
+fn find_affiliations(text: &str, entities: &mut Entities, knowledge: &Knowledge) {
+    let vocabulary = Vocabulary::get();
+    let is_side = |entities: &Entities, mention: &Mention| {
+        entities
+            .entity(mention.entity)
+            .is_some_and(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Country))
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut tied: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mentions = &entities.mentions;
+    for (index, mention) in mentions.iter().enumerate() {
+        let is_person = entities
+            .entity(mention.entity)
+            .is_some_and(|e| e.kind == EntityKind::Person);
+        if !is_person || tied.contains(&mention.entity) {
+            continue;
+        }
+        let after = mentions.get(index + 1).filter(|next| {
+            is_side(entities, next)
+                && text
+                    .get(mention.span.end..next.span.start)
+                    .is_some_and(|gap| apposition(gap, vocabulary, knowledge))
+        });
+        let before = index
+            .checked_sub(1)
+            .and_then(|i| mentions.get(i))
+            .filter(|previous| {
+                is_side(entities, previous)
+                    && text
+                        .get(previous.span.end..mention.span.start)
+                        .is_some_and(|gap| role_words(gap, vocabulary, knowledge))
+            });
+        let (mut side, side_index) = match (after, before) {
+            (Some(after), _) => (after, index + 1),
+            (None, Some(before)) => (before, index - 1),
+            (None, None) => continue,
+        };
+        // "deputy director of the Office of Surveillance and Epidemiology
+        // at the FDA": the outermost organisation of a chain.
+        let mut next = mentions.iter().skip(side_index + 1);
+        while let Some(outer) = next.next().filter(|outer| {
+            is_side(entities, outer)
+                && text
+                    .get(side.span.end..outer.span.start)
+                    .is_some_and(|gap| {
+                        let mut words = gap.split_whitespace();
+                        matches!(words.next(), Some("of" | "at" | "in"))
+                            && words.all(|w| w.eq_ignore_ascii_case("the"))
+                    })
+        }) {
+            side = outer;
+        }
+        tied.insert(mention.entity);
+        found.push((mention.entity, side.entity));
+    }
+    for (person, side) in found {
+        if let Some(entity) = entities.entities.get_mut(person) {
+            entity.affiliation = Some(side);
+        }
+    }
+}
+
+/// ", spokesman for the ", ", an analyst at ", " of ": words that tie a
+/// name to the organisation after them.
+fn apposition(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool {
+    if gap.len() > MAX_AFFILIATION_GAP || gap.contains(['\n', '.', ';', '?', '!']) {
+        return false;
+    }
+    let rest = gap.trim_start();
+    let (comma, rest) = match rest.strip_prefix(',') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words.last().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.pop();
+    }
+    let Some((preposition, role)) = words.split_last() else {
+        return false;
+    };
+    if !matches!(*preposition, "of" | "at" | "for" | "from" | "with") {
+        return false;
+    }
+    // Without a comma only the preposition may stand between: "Dana Reyes
+    // of KXLT News".
+    if !comma {
+        return role.is_empty();
+    }
+    role.len() < MAX_AFFILIATION_WORDS
+        && role
+            .iter()
+            .all(|w| matches!(*w, "a" | "an" | "the") || is_role_word(w, vocabulary, knowledge))
+}
+
+/// " CEO ", " spokesperson ", " analyst ", "'s chief executive ": role words
+/// between an organisation and the name after it.
+fn role_words(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool {
+    if gap.len() > MAX_AFFILIATION_GAP || gap.contains(['\n', ',', '.', ';', '?', '!']) {
+        return false;
+    }
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .or_else(|| gap.strip_prefix('\''))
+        .or_else(|| gap.strip_prefix('’'))
+        .unwrap_or(gap);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| is_role_word(w, vocabulary, knowledge))
+}
+
+/// A title ("CEO", "Minister"), a capitalised common word of a title
+/// ("Energy" in "Energy Minister"), or a lower-case noun or adjective that
+/// is no verb or function word ("analyst", "chief", "financial").
+fn is_role_word(word: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool {
+    let word = word.trim_end_matches('.');
+    match vocabulary.lookup(word) {
+        Some(info) => info.is(class::TITLE),
+        None if word.chars().next().is_some_and(char::is_uppercase) => {
+            knowledge.is_common_word(word)
+        }
+        None => {
+            word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && word.chars().next().is_some_and(char::is_lowercase)
+        }
+    }
+}
