@@ -20,6 +20,27 @@ pub enum Error {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A date is not a calendar date written `YYYY-MM-DD`.
+    #[error("the date {value:?} is not a date written YYYY-MM-DD")]
+    InvalidDate {
+        /// The date as given.
+        value: String,
+    },
+    /// The ledger's store failed: the SQLite file could not be opened,
+    /// migrated, read or written, or an export could not be written.
+    #[error("ledger store: {message}")]
+    Store {
+        /// What failed, with the underlying error.
+        message: String,
+    },
+    /// A JSON Lines ledger import has a bad line; nothing was imported.
+    #[error("ledger import, line {line}: {message}")]
+    Import {
+        /// One-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
     /// A lexicon entry (built-in file or a user's addition) is unusable.
     #[error("lexicon {lexicon}, line {line}: {message}")]
     Lexicon {

@@ -17,6 +17,9 @@
 //!    descriptions and first person resolved to one entity each.
 //! 5. [`claim`]: typed claim records of what each speaker puts forward,
 //!    every field traced to the words that set it.
+//! 6. [`ledger`]: claims from many documents tracked across interviews and
+//!    time — repeats, contradictions, disputes, refinements and resolved
+//!    predictions — in memory or in a SQLite file.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.
@@ -50,6 +53,7 @@ pub mod document;
 pub mod entity;
 mod error;
 pub mod input;
+pub mod ledger;
 mod lexicon;
 pub mod segment;
 mod span;

@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::gold;
 
 /// `target/debug/examples/NAME`, built by `cargo test` before the tests run.
-fn example(name: &str) -> PathBuf {
+pub(crate) fn example(name: &str) -> PathBuf {
     let mut path = std::env::current_exe().expect("test binary path");
     path.pop();
     if path.ends_with("deps") {

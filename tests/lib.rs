@@ -8,4 +8,5 @@ mod gold;
 mod input;
 mod invariants;
 mod layout;
+mod ledger;
 mod snapshots;

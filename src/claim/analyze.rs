@@ -34,6 +34,7 @@ pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) 
             kind,
             turn: turn_index,
             speaker: speaker_name.map(str::to_string),
+            speaker_entity: entities.speaker(turn_index).map(super::actor::entity_id),
             previous: None,
             quantities: Vec::new(),
             out: &mut out,
@@ -69,6 +70,7 @@ struct TurnWalk<'w> {
     kind: ClaimKind,
     turn: usize,
     speaker: Option<String>,
+    speaker_entity: Option<String>,
     previous: Option<Carried>,
     /// The quantities of the current sentence, found once for its claims.
     quantities: Vec<Quantity>,
@@ -413,6 +415,7 @@ impl TurnWalk<'_> {
             span,
             text: span.slice(self.text).to_string(),
             speaker: self.speaker.clone(),
+            speaker_entity: self.speaker_entity.clone(),
             actor: actor.clone(),
             assertion: assertion_span.slice(self.text).to_string(),
             assertion_span,

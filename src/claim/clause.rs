@@ -274,9 +274,23 @@ fn is_contact_relative(s: &Sentence<'_>, index: usize, range: Range<usize>) -> b
 /// preposition, with a finite verb later in the clause, modifies the noun
 /// before it; the later verb is the main one.
 fn is_reduced_relative(s: &Sentence<'_>, index: usize, end: usize) -> bool {
+    // "Nowak said on the radio that …": after a name that is the subject
+    // the form is the verb; a reduced relative follows a common noun or a
+    // name with a determiner ("The average Halvorsen sold in Norway").
+    let after_name = index.checked_sub(1).is_some_and(|last| {
+        let mut first = last;
+        while first > 0 && s.capitalized(first - 1) {
+            first -= 1;
+        }
+        s.capitalized(last)
+            && !s.is(last, class::SUBJECT_PRONOUN)
+            && !(first.saturating_sub(3)..=first)
+                .any(|i| s.is(i, class::DETERMINER | class::POSSESSIVE))
+    });
     if !s.can_be(index, form::PARTICIPLE)
         || s.is(index, class::AUXILIARY)
         || !s.is(index + 1, class::PREPOSITION)
+        || after_name
     {
         return false;
     }
@@ -721,6 +735,18 @@ mod tests {
         assert_eq!(
             verb("The legislations of the two countries converge."),
             Some("converge".into())
+        );
+        assert_eq!(
+            verb("Nowak said on the radio that the ship was sinking."),
+            Some("said".into())
+        );
+        assert_eq!(
+            verb("Our modelling shows that prices will fall."),
+            Some("shows".into())
+        );
+        assert_eq!(
+            verb("The average Halvorsen sold in Norway costs NOK 429,000."),
+            Some("costs".into())
         );
         assert_eq!(
             verb("Plus, cheap oil and gas, as well as access to Russian markets."),

@@ -323,8 +323,31 @@ fn verb_frame(
     cues: &[CueMatch],
     holes: &[Range<usize>],
 ) -> Option<Frame> {
-    let verb = main_verb(s, range.clone(), holes)?;
-    let mut subject = range.start..verb;
+    let finite = main_verb(s, range.clone(), holes)?;
+    let mut subject = range.start..finite;
+    // "has confirmed that", "had not said that": the frame verb is the one
+    // after the auxiliaries.
+    let mut verb = finite;
+    if s.is(finite, class::AUXILIARY) {
+        let lexical = (finite + 1..(finite + 4).min(range.end))
+            .take_while(|&i| {
+                i == finite + 1
+                    || s.is(i - 1, class::AUXILIARY | class::NEGATOR)
+                    || s.is_adverb(i - 1)
+            })
+            .find(|&i| {
+                cue_at(cues, i, CueFamily::ReportVerb).is_some()
+                    || cue_at(cues, i, CueFamily::EvidenceVerb).is_some()
+                    || cue_at(cues, i, CueFamily::CognitionVerb).is_some()
+            });
+        // Only with a "that" clause after it: "who has looked at the
+        // numbers" frames nothing.
+        let that_follows =
+            |verb: usize| (verb + 1..(verb + 8).min(range.end)).any(|i| s.lower(i) == "that");
+        if let Some(lexical) = lexical.filter(|&v| that_follows(v)) {
+            verb = lexical;
+        }
+    }
     // "In 2020, Putin said that P": the subject follows the opening phrase;
     // "At most labs I know, it's 2%" has no report verb of its own.
     if s.is(range.start, class::PREPOSITION) {
@@ -333,8 +356,14 @@ fn verb_frame(
     }
     // "Whether voters believe that is another matter": a clause as subject
     // is no source.
+    // Words of a relative clause inside the subject ("Our modelling,
+    // which JERO reviewed, shows that P") do not count.
+    let hidden: usize = holes
+        .iter()
+        .map(|h| h.end.min(finite).saturating_sub(h.start.max(subject.start)))
+        .sum();
     if subject.is_empty()
-        || verb > subject.start + 8
+        || finite > subject.start + 8 + hidden
         || s.is(range.start, class::WH | class::SUBORDINATOR)
     {
         return None;
@@ -371,7 +400,10 @@ fn verb_frame(
         .next()
         .is_some();
     let personal = s.capitalized(subject.start)
-        && !s.is(subject.start, class::DETERMINER | class::INDEFINITE_PRONOUN)
+        && !s.is(
+            subject.start,
+            class::DETERMINER | class::INDEFINITE_PRONOUN | class::POSSESSIVE,
+        )
         || subject
             .clone()
             .any(|i| matches!(s.lower(i), "he" | "she" | "they" | "i" | "we" | "you"));

@@ -148,6 +148,10 @@ pub struct Claim {
     pub text: String,
     /// The turn's speaker label, if the layout has labels.
     pub speaker: Option<String>,
+    /// The id of the entity that speaks the turn ("e2"): the person its
+    /// label names, or for unlabelled answers the person the questions
+    /// address by name.
+    pub speaker_entity: Option<String>,
     /// Who or what the proposition is about and who does or holds the
     /// predicate: normally the grammatical subject of the proposition
     /// (inside a frame, the subject of the embedded proposition), with
@@ -198,6 +202,11 @@ pub struct EntityRecord {
     pub affiliation: Option<String>,
     /// The common nouns the text puts beside its name ("manufacturer").
     pub described_as: Vec<String>,
+    /// True when nothing in the text told the kind and `kind` is a guess
+    /// from the name's shape or the default (a person); left out of JSON
+    /// when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kind_guessed: bool,
     /// For a name context could not settle, the ids of the entities it
     /// could be; empty otherwise.
     pub ambiguous_with: Vec<String>,
@@ -347,6 +356,7 @@ fn entity_records(text: &str, entities: &Entities) -> Vec<EntityRecord> {
                 country: entity.country.map(actor::entity_id),
                 affiliation: entity.affiliation.map(actor::entity_id),
                 described_as: entity.described_as.clone(),
+                kind_guessed: entity.kind_guessed,
                 ambiguous_with: entity
                     .ambiguous_with
                     .iter()

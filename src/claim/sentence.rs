@@ -196,6 +196,16 @@ impl<'t> Sentence<'t> {
         !self.is(index, closed)
             && !self.is_adverb(index)
             && !self.is_demonym(index)
-            && self.forms(index) & (form::GERUND | form::PAST | form::PARTICIPLE) == 0
+            && (self.forms(index) & (form::GERUND | form::PAST | form::PARTICIPLE) == 0
+                || self.gerund_noun(index))
+    }
+
+    /// "Our modelling", "the spending": a gerund after a determiner or a
+    /// possessive is a noun.
+    fn gerund_noun(&self, index: usize) -> bool {
+        self.forms(index) & form::GERUND != 0
+            && index
+                .checked_sub(1)
+                .is_some_and(|p| self.is(p, class::DETERMINER | class::POSSESSIVE))
     }
 }

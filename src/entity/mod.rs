@@ -45,6 +45,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 pub use recognizer::{Recognizer, RecognizerBuilder};
+pub(crate) use resolve::same_name;
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,6 +181,11 @@ pub struct Entity {
     /// Jong Un" and "Kim Yo Jong") where context did not settle it: the
     /// candidates. Empty for a name that is not in doubt.
     pub ambiguous_with: Vec<usize>,
+    /// True when nothing in the text told the kind: `kind` comes from the
+    /// name's shape alone (two to four capitalised words: a person) or is
+    /// the default guess (a person).
+    #[serde(default)]
+    pub kind_guessed: bool,
 }
 
 /// The entities of a document and their mentions.

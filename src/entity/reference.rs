@@ -18,7 +18,9 @@
 //!   unresolved.
 //! - **it, its, itself** want an organisation, country, place or thing
 //!   (a name of kind `other`): the nearest one earlier in the same
-//!   sentence; "its" may also take the first in the sentence before. No
+//!   sentence; "its" may also take the first in the sentence before; failing
+//!   both, a one-word name earlier in the sentence whose kind was only
+//!   guessed. No
 //!   further: a subject "it" is too often no entity at all.
 //! - **the NOUN** (a noun from the `[description]` section of
 //!   `entity_words.txt`: "the country", "the ministry", "the regulator")
@@ -362,7 +364,15 @@ impl Walk<'_> {
                     Gender::Male => female && !male,
                 })
         });
-        kind_fits && !other_gender && !titled_otherwise && Some(mention.entity) != agreement.avoid
+        // A chain keeps to its kind of pronoun: "he" does not resolve
+        // through an "it".
+        let other_pronoun = mention.kind == MentionKind::Pronoun
+            && wanted(&mention.span.slice(self.text).to_lowercase()) != Some(agreement.wanted);
+        kind_fits
+            && !other_gender
+            && !other_pronoun
+            && !titled_otherwise
+            && Some(mention.entity) != agreement.avoid
     }
 
     fn nearest(&self, at: usize, from: usize, agreement: Agreement) -> Option<Mention> {
@@ -408,12 +418,23 @@ impl Walk<'_> {
             ..agreement
         };
         let found = match wanted {
-            Wanted::Thing => self.nearest(at, scope.sentence, neutral).or_else(|| {
-                // "Its master, …": a possessive reaches back a sentence.
-                (word == "its")
-                    .then(|| self.subject_before(scope, neutral))
-                    .flatten()
-            }),
+            Wanted::Thing => self
+                .nearest(at, scope.sentence, neutral)
+                .or_else(|| {
+                    // "Its master, …": a possessive reaches back a sentence.
+                    (word == "its")
+                        .then(|| self.subject_before(scope, neutral))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "Nordkabel has confirmed that it will …": a name whose
+                    // kind was only guessed may be a thing after all.
+                    self.before(at, scope.sentence).find(|m| {
+                        self.entities
+                            .entity(m.entity)
+                            .is_some_and(|e| e.kind_guessed && !e.name.contains(' '))
+                    })
+                }),
             Wanted::Person => self
                 .nearest(at, scope.sentence, agreement)
                 .or_else(|| self.subject_before(scope, agreement))

@@ -692,6 +692,7 @@ fn build(
                     affiliation: None,
                     described_as: Vec::new(),
                     ambiguous_with: Vec::new(),
+                    kind_guessed: false,
                 });
                 entity_of_known.insert(country, entities.len() - 1);
                 entities.len() - 1
@@ -834,6 +835,7 @@ impl Draft {
             affiliation: None,
             described_as: self.nouns.clone(),
             ambiguous_with: Vec::new(),
+            kind_guessed: known.is_none() && self.strength <= strength::FULL_NAME,
         }
     }
 }

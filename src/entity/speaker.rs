@@ -183,6 +183,7 @@ fn speaker_entity(
         affiliation: None,
         described_as: Vec::new(),
         ambiguous_with: people,
+        kind_guessed: false,
     });
     let index = entities.entities.len() - 1;
     created.insert(label_key, index);

@@ -1,0 +1,207 @@
+//! JSON Lines interchange of a whole ledger.
+//!
+//! One record a line, each an object with one key that says what it is:
+//! `{"source": …}`, `{"entity": …}`, `{"claim": …}`, `{"relation": …}`,
+//! with the fields of [`Source`], [`LedgerEntity`], [`TrackedClaim`] and
+//! [`Relation`]. An export writes sources, entities, claims, then
+//! relations; an import reads them in any order.
+
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::store::Batch;
+use super::{Ledger, LedgerEntity, Relation, Source, TrackedClaim};
+use crate::error::Error;
+
+/// One line of a ledger export.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum Record {
+    Source(Source),
+    Entity(LedgerEntity),
+    Claim(TrackedClaim),
+    Relation(Relation),
+}
+
+fn store_error(error: impl std::fmt::Display) -> Error {
+    Error::Store {
+        message: error.to_string(),
+    }
+}
+
+impl Ledger {
+    /// Writes the whole ledger as JSON Lines.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] when `out` cannot be written.
+    pub fn export_jsonl(&self, mut out: impl Write) -> Result<(), Error> {
+        let mut write = |record: &Record| -> Result<(), Error> {
+            let line = serde_json::to_string(record).map_err(store_error)?;
+            writeln!(out, "{line}").map_err(store_error)
+        };
+        for source in &self.sources {
+            write(&Record::Source(source.clone()))?;
+        }
+        for entity in &self.registry.entities {
+            write(&Record::Entity(entity.clone()))?;
+        }
+        for claim in &self.claims {
+            write(&Record::Claim(claim.clone()))?;
+        }
+        for relation in &self.relations {
+            write(&Record::Relation(relation.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// Reads a JSON Lines export into this ledger, all or nothing: every
+    /// line is read and checked before anything is added, and the store
+    /// commits the import in one transaction. Records already in the
+    /// ledger (same ids) are skipped, so importing twice adds nothing.
+    /// Returns the number of claims added.
+    ///
+    /// ```
+    /// use claimtrack::ledger::{Ledger, Source};
+    ///
+    /// let mut ledger = Ledger::new();
+    /// let extraction = claimtrack::extract("Q: Why?\n\nA: Putin signed the deal.")?;
+    /// ledger.add(Source::new("a").date("2024-03-01")?, &extraction)?;
+    /// let mut jsonl = Vec::new();
+    /// ledger.export_jsonl(&mut jsonl).unwrap();
+    ///
+    /// let mut copy = Ledger::new();
+    /// assert_eq!(copy.import_jsonl(jsonl.as_slice())?, ledger.claims().len());
+    /// let error = copy.import_jsonl("{\"claim\": 3}\n".as_bytes()).unwrap_err();
+    /// assert!(error.to_string().starts_with("ledger import, line 1:"));
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Import`] with the line number for a line that is not a
+    /// record, a claim whose source is missing, or a relation whose claims
+    /// are missing; [`Error::Store`] when the input cannot be read or the
+    /// store cannot commit. The ledger is unchanged after an error.
+    pub fn import_jsonl(&mut self, input: impl BufRead) -> Result<usize, Error> {
+        let mut sources = Vec::new();
+        let mut entities = Vec::new();
+        let mut claims = Vec::new();
+        let mut relations = Vec::new();
+        for (number, line) in input.lines().enumerate() {
+            let line = line.map_err(store_error)?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record: Record = serde_json::from_str(&line).map_err(|error| Error::Import {
+                line: number + 1,
+                message: error.to_string(),
+            })?;
+            match record {
+                Record::Source(source) => sources.push(source),
+                Record::Entity(entity) => entities.push(entity),
+                Record::Claim(claim) => claims.push((number + 1, claim)),
+                Record::Relation(relation) => relations.push((number + 1, relation)),
+            }
+        }
+        // Check references before touching anything.
+        let source_ids: HashSet<&str> = self
+            .sources
+            .iter()
+            .chain(&sources)
+            .map(|s| s.id.as_str())
+            .collect();
+        let claim_ids: HashSet<&str> = self
+            .claims
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(claims.iter().map(|(_, c)| c.id.as_str()))
+            .collect();
+        for (line, claim) in &claims {
+            if !source_ids.contains(claim.source.as_str()) {
+                return Err(Error::Import {
+                    line: *line,
+                    message: format!(
+                        "claim {} names a source not in the ledger: {:?}",
+                        claim.id, claim.source
+                    ),
+                });
+            }
+        }
+        for (line, relation) in &relations {
+            for id in [&relation.from, &relation.to] {
+                if !claim_ids.contains(id.as_str()) {
+                    return Err(Error::Import {
+                        line: *line,
+                        message: format!("relation names a claim not in the ledger: {id}"),
+                    });
+                }
+            }
+        }
+        // Only what is new.
+        let sources: Vec<Source> = sources
+            .into_iter()
+            .filter(|s| !self.sources.iter().any(|known| known.id == s.id))
+            .collect();
+        let mut claims: Vec<TrackedClaim> = claims
+            .into_iter()
+            .map(|(_, c)| c)
+            .filter(|c| !self.by_id.contains_key(&c.id))
+            .collect();
+        // Imported claims follow the ledger's own, in their order.
+        claims.sort_by_key(|c| c.seq);
+        let first = self.claims.len() as u64;
+        for (offset, claim) in claims.iter_mut().enumerate() {
+            claim.seq = first + offset as u64;
+        }
+        let relations: Vec<Relation> = relations
+            .into_iter()
+            .map(|(_, r)| r)
+            .filter(|r| {
+                !self
+                    .relations_of(&r.from)
+                    .iter()
+                    .any(|known| known.from == r.from && known.to == r.to && known.kind == r.kind)
+            })
+            .collect();
+        self.store.commit(&Batch {
+            sources: &sources,
+            entities: &entities,
+            claims: &claims,
+            relations: &relations,
+        })?;
+        let added = claims.len();
+        self.restore(sources, entities, claims, relations);
+        Ok(added)
+    }
+
+    /// Takes in records read back from a store or an import, without
+    /// looking for relations again.
+    pub(crate) fn restore(
+        &mut self,
+        sources: Vec<Source>,
+        entities: Vec<LedgerEntity>,
+        mut claims: Vec<TrackedClaim>,
+        relations: Vec<Relation>,
+    ) {
+        for source in sources {
+            if !self.sources.iter().any(|s| s.id == source.id) {
+                self.sources.push(source);
+            }
+        }
+        for entity in entities {
+            self.registry.restore(entity);
+        }
+        claims.sort_by_key(|c| c.seq);
+        for claim in claims {
+            if !self.by_id.contains_key(&claim.id) {
+                self.insert(claim);
+            }
+        }
+        for relation in relations {
+            self.insert_relation(relation);
+        }
+    }
+}

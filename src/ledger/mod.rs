@@ -1,0 +1,616 @@
+//! The ledger: claims from many documents, tracked across interviews and
+//! time.
+//!
+//! The fifth stage of the pipeline. [`Ledger::add`] takes an
+//! [`Extraction`] and its [`Source`] (id, title, URL, publisher, date,
+//! speaker names), gives each claim a stable id, maps its actor to a
+//! ledger-wide entity (one per referent across documents, see
+//! [`LedgerEntity`]), reduces it to a proposition (actor and content
+//! stems), and relates it to the earlier claims of the same proposition:
+//! `repeats`, `contradicts`, `disputes`, `refines`, `resolves`. Predictions
+//! stay open until a later claim resolves them.
+//!
+//! Candidates come from an index, never from comparing every pair: the
+//! claims that share the actor and a content stem, at most
+//! [`POSTINGS_PER_WORD`] of the most recent per actor and stem. The cost of
+//! one add does not grow with the ledger.
+//!
+//! A ledger lives in memory ([`Ledger::new`]) or, with the `sqlite`
+//! feature, in a SQLite file ([`Ledger::open`]) that every add commits to
+//! in one transaction. [`Ledger::export_jsonl`] and [`Ledger::import_jsonl`]
+//! move a whole ledger between the two, or between machines.
+//!
+//! ```
+//! use claimtrack::ledger::{Ledger, RelationKind, Source};
+//!
+//! let mut ledger = Ledger::new();
+//! let first = claimtrack::extract("Q: And the aid?\n\nA: Baltmar Interconnect has never received state aid.")?;
+//! ledger.add(Source::new("feb").date("2025-02-11")?, &first)?;
+//! let later = claimtrack::extract("Q: And the aid?\n\nA: Baltmar Interconnect received state aid in 2024.")?;
+//! let report = ledger.add(Source::new("jan").date("2026-01-27")?, &later)?;
+//! assert_eq!(report.relations.len(), 1);
+//! assert_eq!(report.relations[0].kind, RelationKind::Contradicts);
+//! // Adding the same document again adds nothing.
+//! assert_eq!(ledger.add(Source::new("jan").date("2026-01-27")?, &later)?.added, 0);
+//! # Ok::<(), claimtrack::Error>(())
+//! ```
+
+mod jsonl;
+pub mod proposition;
+mod registry;
+mod relation;
+mod source;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+mod store;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+pub use registry::LedgerEntity;
+pub use relation::{Outcome, Relation, RelationKind};
+pub use source::Source;
+
+use crate::claim::{Certainty, Claim, ClaimKind, Evidence, Extraction, Polarity, Time};
+use crate::error::Error;
+use crate::span::Span;
+use registry::Registry;
+use store::{Batch, MemoryStore, Store};
+
+/// Most earlier claims kept per actor and content stem as candidates for a
+/// new claim. Bounds the cost of an add; the oldest drop out of the index
+/// (they stay in the ledger and its queries).
+pub const POSTINGS_PER_WORD: usize = 256;
+
+/// A claim as the ledger keeps it: the claim's fields, where it came from,
+/// and its proposition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackedClaim {
+    /// Stable id: "k" and a hash of the source id and the claim's span, so
+    /// adding a document again finds the same ids.
+    pub id: String,
+    /// Insertion order in the ledger.
+    pub seq: u64,
+    /// The source's id.
+    pub source: String,
+    /// The source's publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Index of the turn in the source's extraction.
+    pub turn: usize,
+    /// Where the claim is in the source text (byte offsets).
+    pub span: Span,
+    /// The claim's words.
+    pub text: String,
+    /// A statement or a premise.
+    pub kind: ClaimKind,
+    /// Who said it: the source's name for the turn's speaker, else the
+    /// speaker entity's name, else the label.
+    pub speaker: Option<String>,
+    /// The speaker's ledger entity id.
+    pub speaker_entity: Option<String>,
+    /// The ledger entity the claim is about.
+    pub actor: Option<LedgerRef>,
+    /// For a reported claim, the source's ledger entity or words.
+    pub attributed_to: Option<LedgerRef>,
+    /// The predicate.
+    pub assertion: String,
+    /// Affirmed or denied.
+    pub polarity: Polarity,
+    /// The speaker's commitment.
+    pub certainty: Certainty,
+    /// The evidence stance.
+    pub evidence: Evidence,
+    /// When it holds.
+    pub time: Time,
+    /// Whether the claim carries numbers, amounts or dates.
+    pub quantities: bool,
+    /// The proposition's content stems, sorted (see [`proposition`]).
+    pub stems: Vec<String>,
+}
+
+/// A reference to a ledger entity, or to the words naming one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerRef {
+    /// The ledger entity's id ("g4"), when the words name one.
+    pub entity: Option<String>,
+    /// The entity's name, or the words.
+    pub name: String,
+}
+
+/// What one [`Ledger::add`] did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AddReport {
+    /// Claims added (0 when the document was added before).
+    pub added: usize,
+    /// The relations the new claims have to earlier ones.
+    pub relations: Vec<Relation>,
+}
+
+/// Claims from many documents, their relations and open predictions.
+pub struct Ledger {
+    sources: Vec<Source>,
+    registry: Registry,
+    claims: Vec<TrackedClaim>,
+    by_id: HashMap<String, usize>,
+    by_entity: HashMap<String, Vec<usize>>,
+    by_speaker: HashMap<String, Vec<usize>>,
+    /// Candidate index: (actor, stem) → the most recent claims, as
+    /// interned numbers to keep it small.
+    postings: HashMap<(u32, u32), VecDeque<u32>>,
+    actor_numbers: HashMap<String, u32>,
+    stem_numbers: HashMap<String, u32>,
+    relations: Vec<Relation>,
+    relations_of: HashMap<String, Vec<usize>>,
+    resolved: HashSet<String>,
+    store: Box<dyn Store + Send>,
+}
+
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("sources", &self.sources.len())
+            .field("entities", &self.registry.entities.len())
+            .field("claims", &self.claims.len())
+            .field("relations", &self.relations.len())
+            .finish()
+    }
+}
+
+impl Default for Ledger {
+    fn default() -> Ledger {
+        Ledger::new()
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that stays the same across Rust releases and
+/// machines, for ids that must.
+fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The stable id of the claim at `span` of source `source`.
+pub fn claim_id(source: &str, span: Span) -> String {
+    let key = format!("{source}\u{0}{}-{}", span.start, span.end);
+    format!("k{:016x}", stable_hash(key.as_bytes()))
+}
+
+impl Ledger {
+    /// An empty ledger in memory.
+    pub fn new() -> Ledger {
+        Ledger::with_store(Box::new(MemoryStore))
+    }
+
+    fn with_store(store: Box<dyn Store + Send>) -> Ledger {
+        Ledger {
+            sources: Vec::new(),
+            registry: Registry::default(),
+            claims: Vec::new(),
+            by_id: HashMap::new(),
+            by_entity: HashMap::new(),
+            by_speaker: HashMap::new(),
+            postings: HashMap::new(),
+            actor_numbers: HashMap::new(),
+            stem_numbers: HashMap::new(),
+            relations: Vec::new(),
+            relations_of: HashMap::new(),
+            resolved: HashSet::new(),
+            store,
+        }
+    }
+
+    /// Adds a document's claims. The claims of a source added before are
+    /// not added again: the same document gives the same claim ids.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] when the store cannot commit; the ledger is then
+    /// unchanged.
+    pub fn add(&mut self, source: Source, extraction: &Extraction) -> Result<AddReport, Error> {
+        // Map the document's entities to ledger entities, keeping what is
+        // needed to undo it if the store fails.
+        let length = self.registry.entities.len();
+        let mut saved = Vec::new();
+        let result = self.add_resolved(source, extraction, &mut saved);
+        if result.is_err() {
+            self.registry.rollback(length, saved);
+        }
+        result
+    }
+
+    fn add_resolved(
+        &mut self,
+        source: Source,
+        extraction: &Extraction,
+        saved: &mut Vec<(usize, LedgerEntity)>,
+    ) -> Result<AddReport, Error> {
+        let mut changed_entities: Vec<usize> = Vec::new();
+        let mut ledger_entity: HashMap<&str, usize> = HashMap::new();
+        for record in &extraction.entities {
+            if let Some((index, changed)) = self.registry.resolve(record, saved) {
+                ledger_entity.insert(record.id.as_str(), index);
+                if changed && !changed_entities.contains(&index) {
+                    changed_entities.push(index);
+                }
+            }
+        }
+        let registry = &self.registry;
+        let reference = |id: Option<&String>, words: &str| -> Option<LedgerRef> {
+            match id.and_then(|id| ledger_entity.get(id.as_str())) {
+                Some(&index) => registry.entities.get(index).map(|e| LedgerRef {
+                    entity: Some(e.id.clone()),
+                    name: e.name.clone(),
+                }),
+                None => (!words.is_empty()).then(|| LedgerRef {
+                    entity: None,
+                    name: words.to_string(),
+                }),
+            }
+        };
+        let mut new_claims = Vec::new();
+        let mut seq = self.claims.len() as u64;
+        for claim in &extraction.claims {
+            let id = claim_id(&source.id, claim.span);
+            if self.by_id.contains_key(&id) || new_claims.iter().any(|c: &TrackedClaim| c.id == id)
+            {
+                continue;
+            }
+            let actor = claim
+                .actor
+                .as_ref()
+                .and_then(|a| reference(a.entity.as_ref(), ""));
+            let attributed_to = claim
+                .attributed_to
+                .as_ref()
+                .and_then(|a| reference(a.entity.as_ref(), &a.text));
+            let speaker_ref = reference(claim.speaker_entity.as_ref(), "");
+            let speaker = source
+                .speaker_name(claim.speaker.as_deref())
+                .map(str::to_string)
+                .or_else(|| speaker_ref.as_ref().map(|s| s.name.clone()))
+                .or_else(|| claim.speaker.clone());
+            new_claims.push(self.tracked(
+                &source,
+                claim,
+                id,
+                seq,
+                actor,
+                attributed_to,
+                speaker,
+                speaker_ref.and_then(|s| s.entity),
+            ));
+            seq += 1;
+        }
+        // Find the relations of the new claims, against the ledger and
+        // against each other, before changing anything.
+        let mut relations: Vec<Relation> = Vec::new();
+        let mut resolved: HashSet<String> = HashSet::new();
+        for (index, claim) in new_claims.iter().enumerate() {
+            let earlier_new = new_claims.get(..index).unwrap_or(&[]);
+            for candidate in self.candidates(claim, earlier_new) {
+                if candidate.source == claim.source && candidate.turn == claim.turn {
+                    continue;
+                }
+                if !proposition::same(&candidate.stems, &claim.stems) {
+                    continue;
+                }
+                let (earlier, later) = if order(candidate) <= order(claim) {
+                    (candidate, claim)
+                } else {
+                    (claim, candidate)
+                };
+                let open = earlier.time == Time::Future
+                    && !self.resolved.contains(&earlier.id)
+                    && !resolved.contains(&earlier.id);
+                let shared: Vec<String> = earlier
+                    .stems
+                    .iter()
+                    .filter(|s| later.stems.contains(s))
+                    .cloned()
+                    .collect();
+                if let Some((kind, outcome, why)) =
+                    relation::classify(earlier, later, open, &shared)
+                {
+                    if kind == RelationKind::Resolves {
+                        resolved.insert(earlier.id.clone());
+                    }
+                    relations.push(Relation {
+                        kind,
+                        from: earlier.id.clone(),
+                        to: later.id.clone(),
+                        outcome,
+                        why,
+                    });
+                }
+            }
+        }
+        let source_is_new = !self.sources.iter().any(|s| s.id == source.id);
+        let entities: Vec<LedgerEntity> = changed_entities
+            .iter()
+            .filter_map(|&i| self.registry.entities.get(i).cloned())
+            .collect();
+        self.store.commit(&Batch {
+            sources: if source_is_new {
+                std::slice::from_ref(&source)
+            } else {
+                &[]
+            },
+            entities: &entities,
+            claims: &new_claims,
+            relations: &relations,
+        })?;
+        // Committed: now the ledger takes it all in.
+        if source_is_new {
+            self.sources.push(source);
+        }
+        let added = new_claims.len();
+        for claim in new_claims {
+            self.insert(claim);
+        }
+        for relation in &relations {
+            self.insert_relation(relation.clone());
+        }
+        Ok(AddReport { added, relations })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tracked(
+        &self,
+        source: &Source,
+        claim: &Claim,
+        id: String,
+        seq: u64,
+        actor: Option<LedgerRef>,
+        attributed_to: Option<LedgerRef>,
+        speaker: Option<String>,
+        speaker_entity: Option<String>,
+    ) -> TrackedClaim {
+        let assertion = claim.assertion.as_str();
+        let stems = proposition::stems(assertion, Span::new(0, assertion.len()), None);
+        TrackedClaim {
+            id,
+            seq,
+            source: source.id.clone(),
+            date: source.date.clone(),
+            turn: claim.turn,
+            span: claim.span,
+            text: claim.text.clone(),
+            kind: claim.kind,
+            speaker,
+            speaker_entity,
+            actor,
+            attributed_to,
+            assertion: claim.assertion.clone(),
+            polarity: claim.polarity,
+            certainty: claim.certainty,
+            evidence: claim.evidence,
+            time: claim.time,
+            quantities: !claim.quantities.is_empty(),
+            stems,
+        }
+    }
+
+    /// Earlier claims that may state the same proposition: those sharing
+    /// the actor and a stem, from the index and from `fresh` (the
+    /// document's claims before this one).
+    fn candidates<'c>(
+        &'c self,
+        claim: &'c TrackedClaim,
+        fresh: &'c [TrackedClaim],
+    ) -> Vec<&'c TrackedClaim> {
+        let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_ref()) else {
+            return Vec::new();
+        };
+        let mut seen: HashSet<u32> = HashSet::new();
+        let mut out: Vec<&TrackedClaim> = Vec::new();
+        if let Some(&actor_number) = self.actor_numbers.get(actor) {
+            for stem in &claim.stems {
+                let Some(&stem_number) = self.stem_numbers.get(stem) else {
+                    continue;
+                };
+                for &index in self
+                    .postings
+                    .get(&(actor_number, stem_number))
+                    .into_iter()
+                    .flatten()
+                {
+                    if seen.insert(index)
+                        && let Some(candidate) = self.claims.get(index as usize)
+                    {
+                        out.push(candidate);
+                    }
+                }
+            }
+        }
+        out.extend(fresh.iter().filter(|c| {
+            c.actor.as_ref().and_then(|a| a.entity.as_ref()) == Some(actor)
+                && proposition::shared(&c.stems, &claim.stems) > 0
+        }));
+        out
+    }
+
+    /// Takes a claim into the indexes.
+    fn insert(&mut self, claim: TrackedClaim) {
+        let index = self.claims.len();
+        self.by_id.insert(claim.id.clone(), index);
+        if let Some(entity) = claim.actor.as_ref().and_then(|a| a.entity.clone()) {
+            let next = self.actor_numbers.len() as u32;
+            let actor_number = *self.actor_numbers.entry(entity.clone()).or_insert(next);
+            self.by_entity.entry(entity).or_default().push(index);
+            for stem in &claim.stems {
+                let next = self.stem_numbers.len() as u32;
+                let stem_number = *self.stem_numbers.entry(stem.clone()).or_insert(next);
+                let list = self
+                    .postings
+                    .entry((actor_number, stem_number))
+                    .or_default();
+                list.push_back(index as u32);
+                if list.len() > POSTINGS_PER_WORD {
+                    list.pop_front();
+                }
+            }
+        }
+        if let Some(speaker) = &claim.speaker {
+            self.by_speaker
+                .entry(speaker.to_lowercase())
+                .or_default()
+                .push(index);
+        }
+        self.claims.push(claim);
+    }
+
+    fn insert_relation(&mut self, relation: Relation) {
+        let index = self.relations.len();
+        if relation.kind == RelationKind::Resolves {
+            self.resolved.insert(relation.from.clone());
+        }
+        for id in [&relation.from, &relation.to] {
+            self.relations_of.entry(id.clone()).or_default().push(index);
+        }
+        self.relations.push(relation);
+    }
+
+    /// Checks the store for damage: SQLite's `PRAGMA integrity_check` for
+    /// a ledger in a file, nothing for one in memory.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] with SQLite's report when the file is damaged.
+    pub fn integrity_check(&self) -> Result<(), Error> {
+        self.store.integrity_check()
+    }
+
+    /// The sources, in the order they were added.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The ledger-wide entities.
+    pub fn entities(&self) -> &[LedgerEntity] {
+        &self.registry.entities
+    }
+
+    /// Every claim, in the order it was added.
+    pub fn claims(&self) -> &[TrackedClaim] {
+        &self.claims
+    }
+
+    /// Every relation, in the order it was found.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// One claim by id.
+    pub fn claim(&self, id: &str) -> Option<&TrackedClaim> {
+        self.by_id.get(id).and_then(|&i| self.claims.get(i))
+    }
+
+    /// The ledger entity a name refers to: its id, its canonical name or
+    /// any spelling any document used ("Lukashenko" finds the entity named
+    /// "Lukashenka"), ignoring case.
+    pub fn entity(&self, name: &str) -> Option<&LedgerEntity> {
+        let key = crate::entity::knowledge::name_key(name);
+        self.registry.entities.iter().find(|e| {
+            e.id == name
+                || crate::entity::knowledge::name_key(&e.name) == key
+                || e.aliases
+                    .iter()
+                    .any(|a| crate::entity::knowledge::name_key(a) == key)
+        })
+    }
+
+    /// The claims about an entity (by id, name or any spelling), across
+    /// documents, in the order added.
+    pub fn claims_about(&self, entity: &str) -> Vec<&TrackedClaim> {
+        let Some(entity) = self.entity(entity) else {
+            return Vec::new();
+        };
+        self.indexed(self.by_entity.get(&entity.id))
+    }
+
+    /// The claims of one proposition: the same actor and the same stems as
+    /// the claim `id`, or close enough (see [`proposition`]).
+    pub fn same_proposition(&self, id: &str) -> Vec<&TrackedClaim> {
+        let Some(claim) = self.claim(id) else {
+            return Vec::new();
+        };
+        let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_ref()) else {
+            return vec![claim];
+        };
+        self.indexed(self.by_entity.get(actor))
+            .into_iter()
+            .filter(|c| c.id == claim.id || proposition::same(&c.stems, &claim.stems))
+            .collect()
+    }
+
+    /// The claims a speaker made (by the name the ledger gives the speaker,
+    /// ignoring case), in the order added.
+    pub fn claims_by(&self, speaker: &str) -> Vec<&TrackedClaim> {
+        self.indexed(self.by_speaker.get(&speaker.to_lowercase()))
+    }
+
+    /// The claims of sources dated from `from` to `to`, both included
+    /// (`YYYY-MM-DD`).
+    pub fn claims_between(&self, from: &str, to: &str) -> Vec<&TrackedClaim> {
+        self.claims
+            .iter()
+            .filter(|c| c.date.as_deref().is_some_and(|d| d >= from && d <= to))
+            .collect()
+    }
+
+    /// The relations a claim takes part in.
+    pub fn relations_of(&self, id: &str) -> Vec<&Relation> {
+        self.relations_of
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.relations.get(i))
+            .collect()
+    }
+
+    /// Predictions no later claim has resolved: statements about the
+    /// future, at least `possible`, in the order added.
+    pub fn open_predictions(&self) -> Vec<&TrackedClaim> {
+        self.claims
+            .iter()
+            .filter(|c| {
+                c.kind == ClaimKind::Statement
+                    && c.time == Time::Future
+                    && c.certainty >= Certainty::Possible
+                    && c.evidence != Evidence::Lacking
+                    && !self.resolved.contains(&c.id)
+            })
+            .collect()
+    }
+
+    /// What one speaker said about one entity, by date.
+    pub fn timeline(&self, speaker: &str, entity: &str) -> Vec<&TrackedClaim> {
+        let Some(entity) = self.entity(entity) else {
+            return Vec::new();
+        };
+        let mut claims: Vec<&TrackedClaim> = self
+            .claims_by(speaker)
+            .into_iter()
+            .filter(|c| c.actor.as_ref().and_then(|a| a.entity.as_ref()) == Some(&entity.id))
+            .collect();
+        claims.sort_by(|a, b| order(a).cmp(&order(b)));
+        claims
+    }
+
+    fn indexed(&self, list: Option<&Vec<usize>>) -> Vec<&TrackedClaim> {
+        list.into_iter()
+            .flatten()
+            .filter_map(|&i| self.claims.get(i))
+            .collect()
+    }
+}
+
+/// Claims in time: by date (undated first), then by the order added.
+fn order(claim: &TrackedClaim) -> (&str, u64) {
+    (claim.date.as_deref().unwrap_or(""), claim.seq)
+}

@@ -1,0 +1,240 @@
+//! The SQLite store: a ledger that lasts.
+//!
+//! - Every add is one transaction: after [`Ledger::add`] returns, its
+//!   claims are on disk; a crash or a kill before that leaves the file as
+//!   it was before the add.
+//! - The file is in WAL mode with `synchronous = FULL`, so a committed add
+//!   survives a crash of the process or of the machine, and readers do not
+//!   block the writer.
+//! - The schema has a version (`PRAGMA user_version`); opening a file runs
+//!   the migrations it lacks, in one transaction.
+//! - Each row holds a record as JSON, keyed by its id, so the records read
+//!   back are exactly those written.
+
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+
+use super::store::{Batch, Store};
+use super::{Ledger, LedgerEntity, Relation, Source, TrackedClaim};
+use crate::error::Error;
+
+/// The schema, one migration per version: version `n` is reached by
+/// running the first `n` migrations.
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE sources (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE entities (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE claims (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX claims_by_seq ON claims (seq);
+    CREATE TABLE relations (
+        from_id TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (from_id, to_id, kind)
+    );
+"];
+
+fn error(context: &str, error: impl std::fmt::Display) -> Error {
+    Error::Store {
+        message: format!("{context}: {error}"),
+    }
+}
+
+/// A ledger's SQLite file.
+pub(crate) struct SqliteStore {
+    connection: Connection,
+}
+
+impl SqliteStore {
+    fn open(path: &Path) -> Result<SqliteStore, Error> {
+        let where_ = path.display().to_string();
+        let mut connection = Connection::open(path).map_err(|e| error(&where_, e))?;
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| error(&where_, e))?;
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| error(&where_, e))?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| error(&where_, e))?;
+        let version: usize = connection
+            .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
+            .map_err(|e| error(&where_, e))?
+            .try_into()
+            .unwrap_or(0);
+        if version > MIGRATIONS.len() {
+            return Err(error(
+                &where_,
+                format!(
+                    "schema version {version} is newer than this claimtrack knows ({})",
+                    MIGRATIONS.len()
+                ),
+            ));
+        }
+        if version < MIGRATIONS.len() {
+            let transaction = connection.transaction().map_err(|e| error(&where_, e))?;
+            for migration in MIGRATIONS.get(version..).unwrap_or(&[]) {
+                transaction
+                    .execute_batch(migration)
+                    .map_err(|e| error(&where_, e))?;
+            }
+            transaction
+                .pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+                .map_err(|e| error(&where_, e))?;
+            transaction.commit().map_err(|e| error(&where_, e))?;
+        }
+        Ok(SqliteStore { connection })
+    }
+
+    /// Every record in the file.
+    #[allow(clippy::type_complexity)]
+    fn load(
+        &self,
+    ) -> Result<
+        (
+            Vec<Source>,
+            Vec<LedgerEntity>,
+            Vec<TrackedClaim>,
+            Vec<Relation>,
+        ),
+        Error,
+    > {
+        fn rows<T: serde::de::DeserializeOwned>(
+            connection: &Connection,
+            query: &str,
+        ) -> Result<Vec<T>, Error> {
+            let mut statement = connection.prepare(query).map_err(|e| error(query, e))?;
+            let texts = statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .map_err(|e| error(query, e))?;
+            let mut out = Vec::new();
+            for text in texts {
+                let text = text.map_err(|e| error(query, e))?;
+                out.push(serde_json::from_str(&text).map_err(|e| error(query, e))?);
+            }
+            Ok(out)
+        }
+        Ok((
+            rows(
+                &self.connection,
+                "SELECT record FROM sources ORDER BY rowid",
+            )?,
+            rows(
+                &self.connection,
+                "SELECT record FROM entities ORDER BY rowid",
+            )?,
+            rows(&self.connection, "SELECT record FROM claims ORDER BY seq")?,
+            rows(
+                &self.connection,
+                "SELECT record FROM relations ORDER BY rowid",
+            )?,
+        ))
+    }
+}
+
+impl Store for SqliteStore {
+    fn integrity_check(&self) -> Result<(), Error> {
+        self.check()
+    }
+
+    fn commit(&mut self, batch: &Batch<'_>) -> Result<(), Error> {
+        let transaction = self
+            .connection
+            .transaction()
+            .map_err(|e| error("begin", e))?;
+        for source in batch.sources {
+            transaction
+                .execute(
+                    "INSERT OR IGNORE INTO sources (id, record) VALUES (?1, ?2)",
+                    params![source.id, to_json(source)?],
+                )
+                .map_err(|e| error("source", e))?;
+        }
+        for entity in batch.entities {
+            transaction
+                .execute(
+                    "INSERT INTO entities (id, record) VALUES (?1, ?2)
+                     ON CONFLICT (id) DO UPDATE SET record = excluded.record",
+                    params![entity.id, to_json(entity)?],
+                )
+                .map_err(|e| error("entity", e))?;
+        }
+        for claim in batch.claims {
+            transaction
+                .execute(
+                    "INSERT OR IGNORE INTO claims (id, seq, record) VALUES (?1, ?2, ?3)",
+                    params![claim.id, claim.seq as i64, to_json(claim)?],
+                )
+                .map_err(|e| error("claim", e))?;
+        }
+        for relation in batch.relations {
+            let kind = serde_json::to_string(&relation.kind).map_err(|e| error("relation", e))?;
+            transaction
+                .execute(
+                    "INSERT OR IGNORE INTO relations (from_id, to_id, kind, record)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![relation.from, relation.to, kind, to_json(relation)?],
+                )
+                .map_err(|e| error("relation", e))?;
+        }
+        transaction.commit().map_err(|e| error("commit", e))
+    }
+}
+
+/// A record as the JSON a row holds.
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| error("serialize", e))
+}
+
+impl Ledger {
+    /// Opens (or creates) a ledger stored in a SQLite file, reading back
+    /// everything committed to it. Every later [`Ledger::add`] commits to
+    /// the file in one transaction. Only with the `sqlite` feature (on by
+    /// default).
+    ///
+    /// ```
+    /// use claimtrack::ledger::{Ledger, Source};
+    ///
+    /// let path = std::env::temp_dir().join(format!("claimtrack-doc-{}.db", std::process::id()));
+    /// # let _ = std::fs::remove_file(&path);
+    /// let extraction = claimtrack::extract("Q: Why?\n\nA: Putin signed the deal.")?;
+    /// {
+    ///     let mut ledger = Ledger::open(&path)?;
+    ///     ledger.add(Source::new("a").date("2024-03-01")?, &extraction)?;
+    /// }
+    /// let reopened = Ledger::open(&path)?;
+    /// assert_eq!(reopened.claims().len(), extraction.claims.len());
+    /// reopened.integrity_check()?;
+    /// # drop(reopened);
+    /// # for suffix in ["", "-wal", "-shm"] { let _ = std::fs::remove_file(format!("{}{suffix}", path.display())); }
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] when the file cannot be opened or read, is no
+    /// ledger, or has a schema newer than this version knows.
+    pub fn open(path: impl AsRef<Path>) -> Result<Ledger, Error> {
+        let store = SqliteStore::open(path.as_ref())?;
+        let (sources, entities, claims, relations) = store.load()?;
+        let mut ledger = Ledger::with_store(Box::new(store));
+        ledger.restore(sources, entities, claims, relations);
+        Ok(ledger)
+    }
+}
+
+impl SqliteStore {
+    fn check(&self) -> Result<(), Error> {
+        let report: String = self
+            .connection
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .map_err(|e| error("integrity_check", e))?;
+        if report == "ok" {
+            Ok(())
+        } else {
+            Err(error("integrity_check", report))
+        }
+    }
+}

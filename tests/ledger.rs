@@ -1,0 +1,460 @@
+//! The ledger: relations in the seed and the dated series, idempotence,
+//! queries, JSON Lines interchange, and a SQLite store that survives a
+//! kill.
+
+use std::collections::BTreeSet;
+
+use claimtrack::ledger::{Ledger, Outcome, RelationKind, Source};
+
+use crate::gold;
+
+/// The four dated interviews of `seeds/series.md`.
+const SERIES: &[(&str, &str)] = &[
+    (
+        "series-2025-02-11-amber-link-minister-interview.txt",
+        "2025-02-11",
+    ),
+    (
+        "series-2025-05-20-amber-link-vilnius-briefing.txt",
+        "2025-05-20",
+    ),
+    ("series-2025-09-03-amber-link-baltmar-ceo.txt", "2025-09-03"),
+    (
+        "series-2026-01-27-amber-link-sejm-hearing.txt",
+        "2026-01-27",
+    ),
+];
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(gold::root().join("seeds").join(name)).expect("seed")
+}
+
+fn add(ledger: &mut Ledger, name: &str, date: &str) -> claimtrack::ledger::AddReport {
+    let extraction = claimtrack::extract(&seed(name)).expect("extracts");
+    let source = Source::new(name).date(date).expect("date");
+    ledger.add(source, &extraction).expect("adds")
+}
+
+fn series() -> Ledger {
+    let mut ledger = Ledger::new();
+    for (name, date) in SERIES {
+        add(&mut ledger, name, date);
+    }
+    ledger
+}
+
+/// A relation as (kind, start of the earlier claim's text, start of the
+/// later's).
+fn described(ledger: &Ledger) -> BTreeSet<(String, String, String)> {
+    let start = |id: &str| {
+        let text = &ledger.claim(id).expect("claim").text;
+        text.chars().take(40).collect::<String>()
+    };
+    ledger
+        .relations()
+        .iter()
+        .map(|r| {
+            let kind = match r.outcome {
+                Some(outcome) => format!("{:?} {:?}", r.kind, outcome),
+                None => format!("{:?}", r.kind),
+            };
+            (kind, start(&r.from), start(&r.to))
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_contradiction_is_found() {
+    let mut ledger = Ledger::new();
+    let report = add(&mut ledger, "minsk-analyst-interview.txt", "2024-06-01");
+    let contradiction = report
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Contradicts)
+        .expect("a contradiction");
+    let from = ledger.claim(&contradiction.from).expect("claim");
+    let to = ledger.claim(&contradiction.to).expect("claim");
+    assert!(
+        from.text
+            .contains("Belarus was able to reduce the impact of sanctions")
+    );
+    assert_eq!(
+        to.text,
+        "Belarus cannot reduce the impact of sanctions on Russia"
+    );
+    assert!(
+        contradiction.why.contains("actor Belarus"),
+        "{}",
+        contradiction.why
+    );
+}
+
+/// Every relation of the series, as `seeds/series.md` describes them; the
+/// test fails on a missing relation and on any relation not listed.
+#[test]
+fn the_series_relations_are_all_found_and_no_other() {
+    let ledger = series();
+    let want: BTreeSet<(String, String, String)> = [
+        // Repeat: the 12 percent cut.
+        (
+            "Repeats",
+            "Our modelling, which has been reviewed b",
+            "When it is running, Amber Link will cut ",
+        ),
+        // Contradiction: state aid.
+        (
+            "Contradicts",
+            "Baltmar Interconnect has never received ",
+            "In plain words, Baltmar Interconnect rec",
+        ),
+        // The hearing quotes the February claim back, with its date.
+        (
+            "Refines",
+            "Baltmar Interconnect has never received ",
+            "Minister, on February 11 last year you t",
+        ),
+        (
+            "Contradicts",
+            "In plain words, Baltmar Interconnect rec",
+            "Minister, on February 11 last year you t",
+        ),
+        // Dispute for lack of evidence: the Marisol Star.
+        (
+            "Disputes",
+            "Tomasz Wrona said on Polish radio this m",
+            "There is no evidence that the crew of th",
+        ),
+        // Predictions and what happened.
+        (
+            "Resolves Refuted",
+            "Amber Link will deliver its first power ",
+            "Amber Link did not deliver any electrici",
+        ),
+        (
+            "Resolves Confirmed",
+            "Nordkabel has confirmed that it will del",
+            "Nordkabel shipped the last section of ca",
+        ),
+        (
+            "Resolves Confirmed",
+            "JERO will publish a summary in March",
+            "published its summary in March",
+        ),
+        // The chairman's "the public was told … by December" against the
+        // regulator's "did not deliver any electricity in December".
+        (
+            "Contradicts",
+            "the Polish public was told repeatedly th",
+            "Amber Link did not deliver any electrici",
+        ),
+        // The prosecutors' charge, asked and then confirmed.
+        (
+            "Repeats",
+            "Prosecutors in Gdańsk have charged the s",
+            "The prosecutors in Gdańsk have charged t",
+        ),
+    ]
+    .into_iter()
+    .map(|(k, a, b)| (k.to_string(), a.to_string(), b.to_string()))
+    .collect();
+    let got = described(&ledger);
+    let missing: Vec<_> = want.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing: {missing:#?}\nnot expected: {extra:#?}"
+    );
+    let refuted = ledger
+        .relations()
+        .iter()
+        .find(|r| r.outcome == Some(Outcome::Refuted))
+        .expect("a refuted prediction");
+    assert!(
+        !ledger
+            .open_predictions()
+            .iter()
+            .any(|c| c.id == refuted.from)
+    );
+}
+
+#[test]
+fn adding_a_document_again_adds_nothing() {
+    let mut ledger = series();
+    let (claims, relations) = (ledger.claims().len(), ledger.relations().len());
+    let report = add(&mut ledger, SERIES[0].0, SERIES[0].1);
+    assert_eq!(report.added, 0);
+    assert!(report.relations.is_empty());
+    assert_eq!(
+        (ledger.claims().len(), ledger.relations().len()),
+        (claims, relations)
+    );
+}
+
+#[test]
+fn queries_follow_entities_across_spellings_speakers_and_dates() {
+    let ledger = series();
+    // "Zhukovsky" and "Zhukouski" are one ledger entity.
+    let by_one = ledger.entity("Zhukovsky").expect("entity");
+    let by_other = ledger.entity("Andrei Zhukouski").expect("entity");
+    assert_eq!(by_one.id, by_other.id);
+    // Claims about Amber Link come from every document.
+    let sources: BTreeSet<&str> = ledger
+        .claims_about("Amber Link")
+        .iter()
+        .map(|c| c.source.as_str())
+        .collect();
+    assert_eq!(sources.len(), 4, "{sources:?}");
+    // What the regulator's president said about Amber Link, by date.
+    let timeline = ledger.timeline("Agnieszka Sobczak", "Amber Link");
+    assert!(
+        timeline
+            .iter()
+            .any(|c| c.text.starts_with("Amber Link did not deliver"))
+    );
+    assert!(
+        timeline
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Agnieszka Sobczak"))
+    );
+    // Dates bound the claims.
+    let spring = ledger.claims_between("2025-05-01", "2025-05-31");
+    assert!(!spring.is_empty());
+    assert!(
+        spring
+            .iter()
+            .all(|c| c.date.as_deref() == Some("2025-05-20"))
+    );
+    // The relations of a claim, and claims of its proposition.
+    let aid = ledger
+        .claims()
+        .iter()
+        .find(|c| {
+            c.text
+                .starts_with("Baltmar Interconnect has never received")
+        })
+        .expect("claim");
+    assert_eq!(ledger.relations_of(&aid.id).len(), 2);
+    assert!(ledger.same_proposition(&aid.id).len() >= 3);
+    // A prediction that came true is no longer open; others stay.
+    assert!(
+        !ledger
+            .open_predictions()
+            .iter()
+            .any(|c| c.text.starts_with("Nordkabel has confirmed"))
+    );
+    assert!(!ledger.open_predictions().is_empty());
+}
+
+#[test]
+fn json_lines_round_trip_and_bad_lines_import_nothing() {
+    let ledger = series();
+    let mut jsonl = Vec::new();
+    ledger.export_jsonl(&mut jsonl).expect("exports");
+    let mut copy = Ledger::new();
+    assert_eq!(
+        copy.import_jsonl(jsonl.as_slice()).expect("imports"),
+        ledger.claims().len()
+    );
+    assert_eq!(copy.claims(), ledger.claims());
+    assert_eq!(copy.relations(), ledger.relations());
+    assert_eq!(copy.entities(), ledger.entities());
+    assert_eq!(
+        copy.open_predictions().len(),
+        ledger.open_predictions().len()
+    );
+    // Importing again adds nothing.
+    assert_eq!(copy.import_jsonl(jsonl.as_slice()).expect("imports"), 0);
+
+    // A broken line: its number, and nothing imported.
+    let text = String::from_utf8(jsonl).expect("UTF-8");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let broken = lines.len() / 2;
+    lines[broken] = "{\"claim\": {\"id\": 7}}";
+    let mut target = Ledger::new();
+    let error = target
+        .import_jsonl(lines.join("\n").as_bytes())
+        .expect_err("a broken line");
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("ledger import, line {}:", broken + 1)),
+        "{error}"
+    );
+    assert!(target.claims().is_empty() && target.sources().is_empty());
+    // A relation to a claim that is not there.
+    let dangling = "{\"relation\": {\"kind\": \"repeats\", \"from\": \"k1\", \"to\": \"k2\", \"outcome\": null, \"why\": \"\"}}";
+    let error = target
+        .import_jsonl(dangling.as_bytes())
+        .expect_err("dangling");
+    assert!(error.to_string().contains("line 1"), "{error}");
+}
+
+#[cfg(feature = "sqlite")]
+mod sqlite {
+    use std::io::{BufRead, BufReader};
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+
+    use super::*;
+
+    /// A fresh database path in the temp directory.
+    fn temp_db(name: &str) -> PathBuf {
+        let path = std::env::temp_dir().join(format!(
+            "claimtrack-{name}-{}-{:?}.db",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        remove_db(&path);
+        path
+    }
+
+    fn remove_db(path: &Path) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+
+    #[test]
+    fn a_reopened_store_has_everything_that_was_added() {
+        let path = temp_db("reopen");
+        let expected = {
+            let mut ledger = Ledger::open(&path).expect("opens");
+            for (name, date) in SERIES {
+                add(&mut ledger, name, date);
+            }
+            let mut jsonl = Vec::new();
+            ledger.export_jsonl(&mut jsonl).expect("exports");
+            jsonl
+        };
+        let reopened = Ledger::open(&path).expect("reopens");
+        reopened.integrity_check().expect("intact");
+        let mut jsonl = Vec::new();
+        reopened.export_jsonl(&mut jsonl).expect("exports");
+        assert_eq!(
+            String::from_utf8(jsonl).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        drop(reopened);
+        remove_db(&path);
+    }
+
+    /// The `track` example adds one file per commit and says so on stderr;
+    /// kill it (SIGKILL) at different points, then check that every file it
+    /// acknowledged is in the reopened store and that the store is intact.
+    #[test]
+    fn a_killed_writer_loses_no_committed_claim() {
+        let binary = crate::examples::example("track");
+        let inputs: Vec<String> = (0..30)
+            .map(|i| {
+                let (name, date) = SERIES[i % SERIES.len()];
+                let path = gold::root().join("seeds").join(name);
+                format!("{}@{date}@copy-{i}", path.display())
+            })
+            .collect();
+        // Kill after this many acknowledged commits, then at once, and at
+        // a few microseconds' delay: mid-transaction for most runs.
+        for (run, kill_after) in [1usize, 3, 5, 8, 13, 21].into_iter().enumerate() {
+            let path = temp_db(&format!("kill-{run}"));
+            let mut child = Command::new(&binary)
+                .arg("--db")
+                .arg(&path)
+                .args(&inputs)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("track runs");
+            let stderr = child.stderr.take().expect("stderr");
+            let mut acknowledged: Vec<String> = Vec::new();
+            for line in BufReader::new(stderr).lines() {
+                let line = line.expect("line");
+                if let Some(rest) = line.strip_prefix("added ") {
+                    acknowledged.push(rest.to_string());
+                }
+                if acknowledged.len() >= kill_after {
+                    std::thread::sleep(std::time::Duration::from_micros(200 * run as u64));
+                    break;
+                }
+            }
+            child.kill().expect("SIGKILL");
+            let _ = child.wait();
+            let ledger = Ledger::open(&path).expect("reopens after a kill");
+            ledger.integrity_check().expect("intact after a kill");
+            let sources: BTreeSet<&str> = ledger.sources().iter().map(|s| s.id.as_str()).collect();
+            for i in 0..acknowledged.len() {
+                assert!(
+                    sources.contains(format!("copy-{i}").as_str()),
+                    "run {run}: copy-{i} lost"
+                );
+            }
+            // Every stored source has all its claims: a commit is all or
+            // nothing.
+            for source in ledger.sources() {
+                let i: usize = source.id.trim_start_matches("copy-").parse().expect("id");
+                let (name, _) = SERIES[i % SERIES.len()];
+                let extraction = claimtrack::extract(&seed(name)).expect("extracts");
+                let stored = ledger
+                    .claims()
+                    .iter()
+                    .filter(|c| c.source == source.id)
+                    .count();
+                assert_eq!(
+                    stored,
+                    extraction.claims.len(),
+                    "run {run}: {} partial",
+                    source.id
+                );
+            }
+            drop(ledger);
+            remove_db(&path);
+        }
+    }
+}
+
+/// The `track` example's report on the series: text (snapshot) and JSON
+/// (the documented fields, spans that slice each file).
+#[test]
+fn the_track_report_on_the_series() {
+    let binary = crate::examples::example("track");
+    let inputs: Vec<String> = SERIES
+        .iter()
+        .map(|(name, date)| format!("seeds/{name}@{date}"))
+        .collect();
+    let run = |format: &str| {
+        let output = std::process::Command::new(&binary)
+            .current_dir(gold::root())
+            .args(["--format", format])
+            .args(&inputs)
+            .output()
+            .expect("track runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    insta::assert_snapshot!("series_report", run("text"));
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    let check = |place: &serde_json::Value| {
+        let file = place["file"].as_str().expect("file");
+        let text = std::fs::read_to_string(gold::root().join(file)).expect("file");
+        let (start, end) = (
+            place["span"][0].as_u64().expect("start") as usize,
+            place["span"][1].as_u64().expect("end") as usize,
+        );
+        assert_eq!(&text[start..end], place["text"].as_str().expect("text"));
+    };
+    let relations = json["relations"].as_array().expect("relations");
+    assert_eq!(relations.len(), 10);
+    for relation in relations {
+        assert!(relation["kind"].is_string() && relation["why"].is_string());
+        check(&relation["from"]);
+        check(&relation["to"]);
+    }
+    for prediction in json["open_predictions"]
+        .as_array()
+        .expect("open predictions")
+    {
+        check(prediction);
+    }
+}
