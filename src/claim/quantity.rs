@@ -3,7 +3,7 @@
 //! `quantities.txt`.
 
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::QUANTITIES;
@@ -53,7 +53,9 @@ fn alternation(section: &str) -> String {
     words.join("|")
 }
 
-static QUANTITY: Lazy<Regex> = Lazy::new(|| {
+/// The kinds of quantity and the pattern of each, in the order they are
+/// tried: the first that matches at a place decides the kind.
+static ALTERNATIVES: Lazy<Vec<(QuantityKind, String)>> = Lazy::new(|| {
     let number_word = alternation("number_word");
     let magnitude = alternation("magnitude");
     let unit = alternation("unit");
@@ -62,7 +64,7 @@ static QUANTITY: Lazy<Regex> = Lazy::new(|| {
     let code = alternation("currency_code");
     let currency = alternation("currency_name");
     let month = alternation("month");
-    let approximately = format!(
+    let approx = format!(
         r"(?i:(?:{})\s+)?",
         alternation("approximator").replace(' ', r"\s+")
     );
@@ -70,31 +72,65 @@ static QUANTITY: Lazy<Regex> = Lazy::new(|| {
     let number = format!(
         r"(?:{digits}(?:(?i:[-\s](?:{magnitude})(?-u:\b)|(?:{magnitude})(?-u:\b)))?|(?i:(?-u:\b)(?:{number_word})(?:[-\s](?:{number_word}))*(?-u:\b)))"
     );
-    let pattern = format!(
-        concat!(
-            // Money.
-            r"(?P<money>{approx}(?:(?:{symbol})\s?{number}|(?-u:\b)(?:{code})\s?{number}|{number}\s(?i:(?:{currency})(?-u:\b)|(?:{code})(?-u:\b))))",
-            // Percentages.
-            r"|(?P<percent>{approx}{number}(?:\s?%|\s(?i:percent|per cent|percentage points?|basis points)(?-u:\b)))",
-            // Durations and times relative to now.
-            r"|(?P<duration>(?:(?i:(?-u:\b)(?:a|an|the past|the next|the last|the coming)\s+)(?:{number}\s)?|{approx}{number}\s)(?i:(?:{time_unit})(?-u:\b))(?i:\s+ago(?-u:\b)|\s+later(?-u:\b))?)",
-            // Dates: "June 13, 2024", "Sept. 15", "March", "2026", "the 1990s".
-            r"|(?P<date>(?-u:\b)(?:{month})(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s(?:1[5-9]|20)\d\d)?(?-u:\b)|(?:the\s)?(?-u:\b)(?:1[5-9]|20)\d\d(?:s|–\d{{4}}|-\d{{4}})?(?-u:\b))",
-            // Measures and counts.
-            r"|(?P<measure>{approx}{number}\s?(?:{unit})(?:(?-u:\b)|$))",
-            r"|(?P<count>{approx}{number})",
+    vec![
+        // Money.
+        (
+            QuantityKind::Money,
+            format!(
+                r"{approx}(?:(?:{symbol})\s?{number}|(?-u:\b)(?:{code})\s?{number}|{number}\s(?i:(?:{currency})(?-u:\b)|(?:{code})(?-u:\b)))"
+            ),
         ),
-        approx = approximately,
-        symbol = symbol,
-        code = code,
-        currency = currency,
-        number = number,
-        time_unit = time_unit,
-        month = month,
-        unit = unit,
-    );
+        // Percentages.
+        (
+            QuantityKind::Percent,
+            format!(
+                r"{approx}{number}(?:\s?%|\s(?i:percent|per cent|percentage points?|basis points)(?-u:\b))"
+            ),
+        ),
+        // Durations and times relative to now.
+        (
+            QuantityKind::Duration,
+            format!(
+                r"(?:(?i:(?-u:\b)(?:a|an|the past|the next|the last|the coming)\s+)(?:{number}\s)?|{approx}{number}\s)(?i:(?:{time_unit})(?-u:\b))(?i:\s+ago(?-u:\b)|\s+later(?-u:\b))?"
+            ),
+        ),
+        // Dates: "June 13, 2024", "Sept. 15", "March", "2026", "the 1990s".
+        (
+            QuantityKind::Date,
+            format!(
+                r"(?-u:\b)(?:{month})(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s(?:1[5-9]|20)\d\d)?(?-u:\b)|(?:the\s)?(?-u:\b)(?:1[5-9]|20)\d\d(?:s|–\d{{4}}|-\d{{4}})?(?-u:\b)"
+            ),
+        ),
+        // Measures and counts.
+        (
+            QuantityKind::Measure,
+            format!(r"{approx}{number}\s?(?:{unit})(?:(?-u:\b)|$)"),
+        ),
+        (QuantityKind::Count, format!(r"{approx}{number}")),
+    ]
+});
+
+/// Every kind of quantity in one pattern, for the fast search.
+static QUANTITY: Lazy<Regex> = Lazy::new(|| {
+    let pattern: Vec<String> = ALTERNATIVES
+        .iter()
+        .map(|(_, pattern)| format!("(?:{pattern})"))
+        .collect();
     // The pattern is built from the built-in lexicon; a unit test compiles it.
-    Regex::new(&pattern).expect("quantity pattern compiles")
+    Regex::new(&pattern.join("|")).expect("quantity pattern compiles")
+});
+
+/// Each kind's pattern anchored at the start, to tell a match's kind: the
+/// first kind that matches at its start is the alternative the search
+/// took, as it prefers earlier alternatives. A set runs on the fast
+/// automaton, where captures would need the backtracker.
+static KINDS: Lazy<RegexSet> = Lazy::new(|| {
+    RegexSet::new(
+        ALTERNATIVES
+            .iter()
+            .map(|(_, pattern)| format!("^(?:{pattern})")),
+    )
+    .expect("quantity kinds compile")
 });
 
 /// The quantities in `span` of `text`.
@@ -103,23 +139,15 @@ pub(crate) fn find(text: &str, span: Span) -> Vec<Quantity> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    // Finding matches runs on the regex's fast automaton; only the short
-    // matched text is run again for the capture that says its kind.
+    // Finding matches and telling their kind both run on the regex's fast
+    // automata.
     for whole in QUANTITY.find_iter(slice) {
-        let Some(captures) = QUANTITY.captures(whole.as_str()) else {
-            continue;
-        };
-        let kind = [
-            ("money", QuantityKind::Money),
-            ("percent", QuantityKind::Percent),
-            ("duration", QuantityKind::Duration),
-            ("date", QuantityKind::Date),
-            ("measure", QuantityKind::Measure),
-            ("count", QuantityKind::Count),
-        ]
-        .into_iter()
-        .find(|(name, _)| captures.name(name).is_some())
-        .map_or(QuantityKind::Count, |(_, kind)| kind);
+        let kind = KINDS
+            .matches(whole.as_str())
+            .iter()
+            .next()
+            .and_then(|index| ALTERNATIVES.get(index))
+            .map_or(QuantityKind::Count, |(kind, _)| *kind);
         let mut end = whole.end();
         if kind == QuantityKind::Count {
             // "a" or "one" alone is no quantity; a word-only count must be
