@@ -1,9 +1,17 @@
-//! Throughput of the pipeline stages on a realistic corpus: every file in
-//! `seeds/`, repeated in order until the documents total 1 MB (built
-//! deterministically; each document is parsed on its own, as a newsroom
-//! feeds them).
+//! Throughput of the pipeline and of each stage:
+//!
+//! - **realistic**: every file in `seeds/`, repeated in order until the
+//!   documents total 1 MB and 10 MB (built deterministically; each
+//!   document is parsed on its own, as a newsroom feeds them): the whole
+//!   pipeline, the document stage, sentences, entities, entities and
+//!   claims, and a parallel batch on all cores;
+//! - **pathological**: one document of doubling size (256 KB, 512 KB,
+//!   1 MB) of each hostile shape: a line without punctuation, capitals
+//!   only, nothing but questions, and one unending sentence (25k, 50k and
+//!   100k characters).
+//!
 //! Each benchmark checks its result so that a broken fast path cannot look
-//! fast.
+//! fast. The ledger has its own benchmark (`benches/ledger.rs`).
 //!
 //! ```text
 //! cargo bench --bench pipeline
@@ -12,8 +20,9 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use claimtrack::{Document, Segmenter, Span};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use claimtrack::entity::Entities;
+use claimtrack::{Document, Extractor, Segmenter, Span};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// The seed documents, repeated in order until they total `size` bytes.
 fn corpus(size: usize) -> Vec<String> {
@@ -41,7 +50,12 @@ fn corpus(size: usize) -> Vec<String> {
 }
 
 fn stages(c: &mut Criterion) {
-    let documents = corpus(1 << 20);
+    realistic(c, "realistic 1 MB", 1 << 20, 20);
+    realistic(c, "realistic 10 MB", 10 << 20, 10);
+}
+
+fn realistic(c: &mut Criterion, name: &str, size: usize, samples: usize) {
+    let documents = corpus(size);
     let bytes: usize = documents.iter().map(String::len).sum();
     let count = |f: &dyn Fn(&Document<'_>) -> usize| -> usize {
         documents
@@ -52,9 +66,9 @@ fn stages(c: &mut Criterion) {
     let expected_turns = count(&|doc| doc.turns().len());
     let expected_sentences = count(&|doc| doc.turns().iter().map(|t| doc.sentences(t).len()).sum());
 
-    let mut group = c.benchmark_group("realistic 1 MB");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(20);
+    group.sample_size(samples);
     group.bench_function("document", |b| {
         b.iter(|| {
             let turns: usize = documents
@@ -92,6 +106,48 @@ fn stages(c: &mut Criterion) {
             assert_eq!(claims, expected_claims);
         })
     });
+    group.bench_function("extract in parallel (all cores)", |b| {
+        b.iter(|| {
+            let claims: usize = Extractor::default_ref()
+                .extract_batch_with(black_box(&documents), |_, result| {
+                    result.expect("extracts").claims.len()
+                })
+                .into_iter()
+                .sum();
+            assert_eq!(claims, expected_claims);
+        })
+    });
+    let parsed: Vec<Document<'_>> = documents
+        .iter()
+        .map(|text| Document::parse(text).expect("parses"))
+        .collect();
+    let expected_entities: usize = parsed
+        .iter()
+        .map(|doc| Entities::recognize(doc).entities().len())
+        .sum();
+    group.bench_function("entities (of parsed documents)", |b| {
+        b.iter(|| {
+            let entities: usize = parsed
+                .iter()
+                .map(|doc| Entities::recognize(black_box(doc)).entities().len())
+                .sum();
+            assert_eq!(entities, expected_entities);
+        })
+    });
+    group.bench_function("entities and claims (of parsed documents)", |b| {
+        b.iter(|| {
+            let claims: usize = parsed
+                .iter()
+                .map(|doc| {
+                    Extractor::default_ref()
+                        .extract_document(black_box(doc))
+                        .claims
+                        .len()
+                })
+                .sum();
+            assert_eq!(claims, expected_claims);
+        })
+    });
     let segmenter = Segmenter::default_ref();
     let mut sentences = Vec::new();
     group.bench_function("sentences", |b| {
@@ -113,5 +169,62 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+/// One document of `size` bytes of a hostile shape.
+fn hostile(shape: &str, size: usize) -> String {
+    let words = [
+        "minister", "cable", "said", "the", "and", "Putin", "will", "not", "evidence", "that",
+        "prices", "Minsk", "agreed", "because", "data", "show",
+    ];
+    let mut out = String::with_capacity(size + 16);
+    let mut index = 0usize;
+    while out.len() < size {
+        match shape {
+            "no punctuation" => {
+                out.push_str(words[index % words.len()]);
+                out.push(' ');
+            }
+            "capitals" => {
+                out.push_str(&words[index % words.len()].to_uppercase());
+                out.push_str(if index % 13 == 12 { ".\n" } else { " " });
+            }
+            "questions" => out.push_str("Why?\n\n"),
+            _ => {
+                // One sentence: clauses joined without a full stop.
+                out.push_str(words[index % words.len()]);
+                out.push_str(if index % 7 == 6 { ", and " } else { " " });
+            }
+        }
+        index += 1;
+    }
+    if shape == "one sentence" {
+        out.push('.');
+    }
+    out
+}
+
+fn pathological(c: &mut Criterion) {
+    for shape in ["no punctuation", "capitals", "questions", "one sentence"] {
+        let mut group = c.benchmark_group(format!("pathological: {shape}"));
+        group.sample_size(10);
+        let sizes: [usize; 3] = if shape == "one sentence" {
+            [25_000, 50_000, 100_000]
+        } else {
+            [256 << 10, 512 << 10, 1 << 20]
+        };
+        for size in sizes {
+            let text = hostile(shape, size);
+            let expected = claimtrack::extract(&text).map_or(0, |e| e.claims.len());
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+                b.iter(|| {
+                    let claims = claimtrack::extract(black_box(text)).map_or(0, |e| e.claims.len());
+                    assert_eq!(claims, expected);
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, stages, pathological);
 criterion_main!(benches);

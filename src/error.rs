@@ -33,8 +33,17 @@ pub enum Error {
         /// What failed, with the underlying error.
         message: String,
     },
-    /// A JSON Lines ledger import has a bad line; nothing was imported.
-    #[error("ledger import, line {line}: {message}")]
+    /// A corpus file or directory could not be read.
+    #[error("cannot read {path}: {message}")]
+    Read {
+        /// The file or directory.
+        path: String,
+        /// The underlying error.
+        message: String,
+    },
+    /// A JSON Lines line (a ledger import or a corpus) is not what it
+    /// should be; a ledger import then imports nothing.
+    #[error("JSON Lines, line {line}: {message}")]
     Import {
         /// One-based line number.
         line: usize,

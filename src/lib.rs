@@ -49,9 +49,11 @@
 #![warn(missing_debug_implementations)]
 
 pub mod claim;
+pub mod corpus;
 pub mod document;
 pub mod entity;
 mod error;
+mod hash;
 pub mod input;
 pub mod ledger;
 mod lexicon;

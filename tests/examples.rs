@@ -221,3 +221,52 @@ fn extract_jsonl_prints_one_claim_per_line() {
         assert!(claim["polarity"].is_string());
     }
 }
+
+#[test]
+fn corpus_extracts_a_directory_into_json_lines_in_path_order() {
+    let dir = std::env::temp_dir().join(format!("claimtrack-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("nested")).unwrap();
+    let seeds = gold::root().join("seeds");
+    std::fs::copy(seeds.join("minsk-analyst-interview.txt"), dir.join("a.txt")).unwrap();
+    std::fs::copy(
+        seeds.join("wikinews-glaciologist.txt"),
+        dir.join("nested/b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("notes.md"), "not a corpus file").unwrap();
+    let output = dir.join("out.jsonl");
+    let result = Command::new(example("corpus"))
+        .arg(&dir)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .expect("corpus runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("2 documents"), "{stderr}");
+    assert!(
+        stderr.contains("skipped") && stderr.contains("empty.txt"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&output).unwrap();
+    let files: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+            assert!(value["claims"].as_array().is_some_and(|c| !c.is_empty()));
+            value["file"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert!(
+        files[0].ends_with("a.txt") && files[1].ends_with("b.txt"),
+        "{files:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -143,3 +143,49 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<claimtrack::entity::Entities>();
     assert_send_sync::<Error>();
 }
+
+#[test]
+fn corpora_stream_from_directories_and_json_lines() {
+    use claimtrack::corpus;
+    let documents: Vec<_> = corpus::directory(crate::gold::root().join("seeds"))
+        .expect("lists")
+        .collect();
+    assert!(documents.len() >= 15);
+    assert!(documents.iter().all(Result::is_ok));
+    let jsonl = "{\"id\": \"a\", \"text\": \"Q: Why?\\n\\nA: Because.\"}\n\nnot json\n{\"id\": \"c\", \"text\": \"x\"}\n";
+    let read: Vec<_> = corpus::jsonl(jsonl.as_bytes()).collect();
+    assert_eq!(read.len(), 3);
+    assert_eq!(read[0].as_ref().unwrap().id, "a");
+    let error = read[1].as_ref().unwrap_err().to_string();
+    assert!(error.starts_with("JSON Lines, line 3:"), "{error}");
+    assert_eq!(read[2].as_ref().unwrap().text, "x");
+    let missing = corpus::directory("/no/such/dir").map(|_| ()).unwrap_err();
+    assert!(missing.to_string().contains("/no/such/dir"), "{missing}");
+}
+
+#[test]
+fn batches_keep_input_order_and_report_progress() {
+    let seeds: Vec<String> = [
+        "minsk-analyst-interview.txt",
+        "wikinews-glaciologist.txt",
+        "halvorsen-ceo-qa.txt",
+    ]
+    .iter()
+    .map(|name| std::fs::read_to_string(crate::gold::root().join("seeds").join(name)).unwrap())
+    .collect();
+    let mut texts: Vec<&str> = Vec::new();
+    for _ in 0..10 {
+        texts.extend(seeds.iter().map(String::as_str));
+    }
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let batch = claimtrack::Extractor::default_ref().extract_batch(&texts, |_| {
+        calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    assert_eq!(calls.into_inner(), texts.len());
+    for (text, result) in texts.iter().zip(batch) {
+        assert_eq!(
+            result.expect("extracts"),
+            claimtrack::extract(text).expect("extracts")
+        );
+    }
+}

@@ -277,7 +277,7 @@ fn json_lines_round_trip_and_bad_lines_import_nothing() {
     assert!(
         error
             .to_string()
-            .starts_with(&format!("ledger import, line {}:", broken + 1)),
+            .starts_with(&format!("JSON Lines, line {}:", broken + 1)),
         "{error}"
     );
     assert!(target.claims().is_empty() && target.sources().is_empty());
@@ -412,6 +412,7 @@ mod sqlite {
 
 /// The `track` example's report on the series: text (snapshot) and JSON
 /// (the documented fields, spans that slice each file).
+#[cfg(feature = "sqlite")]
 #[test]
 fn the_track_report_on_the_series() {
     let binary = crate::examples::example("track");

@@ -310,6 +310,74 @@ impl Extractor {
         Ok(self.extract_document(&document))
     }
 
+    /// Extracts many documents, on all cores with the `parallel` feature
+    /// (on by default), one after another without it. The results are in
+    /// the order of `texts`; `progress` is called once per document done,
+    /// with the number done so far, from whichever thread finished it.
+    ///
+    /// ```
+    /// use claimtrack::Extractor;
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    ///
+    /// let texts = ["Q: Why?\n\nA: Putin signed it.", "", "Q: When?\n\nA: Minsk will vote in May."];
+    /// let done = AtomicUsize::new(0);
+    /// let results = Extractor::default_ref().extract_batch(&texts, |_| {
+    ///     done.fetch_add(1, Ordering::Relaxed);
+    /// });
+    /// assert_eq!(results.len(), 3);
+    /// assert_eq!(done.load(Ordering::Relaxed), 3);
+    /// assert!(results[1].is_err()); // empty input, in its place
+    /// assert_eq!(results[2].as_ref().unwrap().claims[0].text, "Minsk will vote in May");
+    /// ```
+    pub fn extract_batch<T>(
+        &self,
+        texts: &[T],
+        progress: impl Fn(usize) + Sync,
+    ) -> Vec<Result<Extraction, Error>>
+    where
+        T: AsRef<str> + Sync,
+    {
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        self.extract_batch_with(texts, |_, result| {
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+            result
+        })
+    }
+
+    /// [`Extractor::extract_batch`], with `each` applied to every result
+    /// (and the index of its text) on the thread that extracted it:
+    /// serialise, count or filter in parallel too. The values are in the
+    /// order of `texts`.
+    ///
+    /// ```
+    /// use claimtrack::Extractor;
+    ///
+    /// let texts = ["Q: Why?\n\nA: Putin signed it.", "Q: When?\n\nA: Minsk will vote in May."];
+    /// let counts = Extractor::default_ref()
+    ///     .extract_batch_with(&texts, |_, result| result.map_or(0, |e| e.claims.len()));
+    /// assert_eq!(counts, [1, 1]);
+    /// ```
+    pub fn extract_batch_with<T, R>(
+        &self,
+        texts: &[T],
+        each: impl Fn(usize, Result<Extraction, Error>) -> R + Sync,
+    ) -> Vec<R>
+    where
+        T: AsRef<str> + Sync,
+        R: Send,
+    {
+        let one = |(index, text): (usize, &T)| each(index, self.extract(text.as_ref()));
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().enumerate().map(one).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().enumerate().map(one).collect()
+        }
+    }
+
     /// Extracts the entities and claims of a parsed document.
     pub fn extract_document(&self, document: &Document<'_>) -> Extraction {
         let entities = self.recognizer.recognize(document);

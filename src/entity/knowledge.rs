@@ -3,7 +3,7 @@
 //! seats of power that stand for a state ("the Kremlin"). All of it is data
 //! in `src/lexicon/`; no list names a particular person.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use once_cell::sync::Lazy;
 
@@ -92,6 +92,27 @@ pub(crate) fn name_key(name: &str) -> String {
     }
 }
 
+/// Runs `f` on the key of `word` ([`name_key`]), without allocating for
+/// the usual case: one ASCII word of up to 48 bytes without full stops or
+/// curly apostrophes.
+fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let simple = word.len() <= 48
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && b != b'.' && !b.is_ascii_whitespace());
+    if simple {
+        let mut buffer = [0u8; 48];
+        if let Some(slot) = buffer.get_mut(..word.len()) {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            if let Ok(key) = std::str::from_utf8(slot) {
+                return f(key);
+            }
+        }
+    }
+    f(&name_key(word))
+}
+
 fn without_stops(name: &str) -> String {
     name.chars().filter(|&c| c != '.').collect()
 }
@@ -112,16 +133,16 @@ impl Knowledge {
     fn builtin() -> Knowledge {
         let mut knowledge = Knowledge {
             known: Vec::new(),
-            names: HashMap::new(),
-            organization_words: HashSet::new(),
-            place_words: HashSet::new(),
-            event_words: HashSet::new(),
-            motion_words: HashSet::new(),
-            descriptions: HashMap::new(),
-            calendar: HashSet::new(),
-            currencies: HashSet::new(),
-            starters: HashSet::new(),
-            common: HashSet::new(),
+            names: HashMap::default(),
+            organization_words: HashSet::default(),
+            place_words: HashSet::default(),
+            event_words: HashSet::default(),
+            motion_words: HashSet::default(),
+            descriptions: HashMap::default(),
+            calendar: HashSet::default(),
+            currencies: HashSet::default(),
+            starters: HashSet::default(),
+            common: HashSet::default(),
             max_words: 1,
         };
         for entry in SENTENCE_STARTERS.entries() {
@@ -141,7 +162,7 @@ impl Knowledge {
                 _ => {}
             }
         }
-        let mut countries: HashMap<String, usize> = HashMap::new();
+        let mut countries: HashMap<String, usize> = HashMap::default();
         for entry in COUNTRIES.entries() {
             let mut fields = entry.text.split(" | ");
             let Some(name) = fields.next().map(str::trim) else {
@@ -308,27 +329,27 @@ impl Knowledge {
 
     /// True when `word` marks an organisation name ("Ministry", "Inc").
     pub(crate) fn is_organization_word(&self, word: &str) -> bool {
-        self.organization_words.contains(&name_key(word))
+        with_key(word, |key| self.organization_words.contains(key))
     }
 
     /// True when `word` marks a place name ("Street", "River").
     pub(crate) fn is_place_word(&self, word: &str) -> bool {
-        self.place_words.contains(&name_key(word))
+        with_key(word, |key| self.place_words.contains(key))
     }
 
     /// True for a common sentence opener ("Then", "However").
     pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
-        self.starters.contains(&name_key(word))
+        with_key(word, |key| self.starters.contains(key))
     }
 
     /// True for a frequent English noun, adjective or adverb ("Revenue").
     pub(crate) fn is_common_word(&self, word: &str) -> bool {
-        self.common.contains(&name_key(word))
+        with_key(word, |key| self.common.contains(key))
     }
 
     /// True for a month or weekday name ("March", "Sept.", "Monday").
     pub(crate) fn is_calendar(&self, word: &str) -> bool {
-        self.calendar.contains(&name_key(word))
+        with_key(word, |key| self.calendar.contains(key))
     }
 
     /// True for a currency code written in capitals ("NOK", "USD").
@@ -339,17 +360,17 @@ impl Knowledge {
     /// True for a verb form of going or sending along a route ("flew",
     /// "escorted"), after which "to X" names a place.
     pub(crate) fn is_motion_word(&self, word: &str) -> bool {
-        self.motion_words.contains(&name_key(word))
+        with_key(word, |key| self.motion_words.contains(key))
     }
 
     /// True when `word` marks an event or document ("Day", "Treaty").
     pub(crate) fn is_event_word(&self, word: &str) -> bool {
-        self.event_words.contains(&name_key(word))
+        with_key(word, |key| self.event_words.contains(key))
     }
 
     /// The kind "the NOUN" refers back to ("country" → country).
     pub(crate) fn description(&self, noun: &str) -> Option<EntityKind> {
-        self.descriptions.get(&name_key(noun)).copied()
+        with_key(noun, |key| self.descriptions.get(key).copied())
     }
 }
 

@@ -75,7 +75,7 @@ impl Ledger {
     /// let mut copy = Ledger::new();
     /// assert_eq!(copy.import_jsonl(jsonl.as_slice())?, ledger.claims().len());
     /// let error = copy.import_jsonl("{\"claim\": 3}\n".as_bytes()).unwrap_err();
-    /// assert!(error.to_string().starts_with("ledger import, line 1:"));
+    /// assert!(error.to_string().starts_with("JSON Lines, line 1:"));
     /// # Ok::<(), claimtrack::Error>(())
     /// ```
     ///

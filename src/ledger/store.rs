@@ -4,6 +4,9 @@ use super::{LedgerEntity, Relation, Source, TrackedClaim};
 use crate::error::Error;
 
 /// What one add (or one import) commits, all or nothing.
+// Only the SQLite store reads the fields; the memory store has nothing to
+// write.
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Batch<'a> {
     pub(crate) sources: &'a [Source],

@@ -8,7 +8,7 @@
 //! from `grammar.txt` and `verbs.txt`. Later stages read subjects, verbs
 //! and clause boundaries from these.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use once_cell::sync::Lazy;
 
@@ -191,7 +191,7 @@ impl WordInfo {
 /// Word classes and verb forms, looked up by lower-case word.
 #[derive(Clone, Debug)]
 pub(crate) struct Vocabulary {
-    words: HashMap<Box<str>, WordInfo>,
+    words: FastMap<Box<str>, WordInfo>,
     /// What an unlisted word ending in "-ed" is taken to be: a past form.
     guessed_past: WordInfo,
     /// What an unlisted word ending in "-ing" is taken to be: a gerund.
@@ -210,7 +210,7 @@ impl Vocabulary {
     }
 
     fn builtin() -> Vocabulary {
-        let mut words: HashMap<Box<str>, WordInfo> = HashMap::new();
+        let mut words: FastMap<Box<str>, WordInfo> = FastMap::default();
         for entry in GRAMMAR.entries() {
             if let Some((_, flag)) = class::SECTIONS
                 .iter()
