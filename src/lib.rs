@@ -57,6 +57,7 @@ mod hash;
 pub mod input;
 pub mod ledger;
 mod lexicon;
+mod lower;
 pub mod segment;
 mod span;
 

@@ -31,6 +31,7 @@ use std::collections::HashSet;
 use super::EntityKind;
 use super::knowledge::{Knowledge, KnownName, Naming};
 use crate::document::{Document, Role};
+use crate::lower::Lower;
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
 use crate::span::Span;
 
@@ -119,7 +120,10 @@ pub(crate) fn candidates(document: &Document<'_>, knowledge: &Knowledge) -> Vec<
             if !starts_upper(word) {
                 lower_words.insert(word);
             } else if !opens_sentence(text, tokens, first, index) {
-                inner_capitals.insert(word.to_lowercase());
+                let lower = Lower::new(word);
+                if !inner_capitals.contains(&*lower) {
+                    inner_capitals.insert(lower.to_string());
+                }
             }
         }
     }
@@ -299,7 +303,7 @@ impl Scanner<'_> {
         self.knowledge.is_sentence_starter(word)
             || self.vocabulary.lookup(word).is_some_and(|info| {
                 info.classes != 0 && !info.is(class::TITLE)
-                    || info.forms != 0 && !self.inner_capitals.contains(&word.to_lowercase())
+                    || info.forms != 0 && !self.inner_capitals.contains(&*Lower::new(word))
             })
     }
 
@@ -308,26 +312,29 @@ impl Scanner<'_> {
     /// verb form, or a word whose ending marks a verb form, an adverb or
     /// the doers of a verb ("Walking", "Reportedly", "Listeners").
     fn is_dictionary_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
+        let lower = Lower::new(word);
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        // "Allies", "Companies": the plural of a word in "-y".
-        let in_y = lower
-            .strip_suffix("ies")
-            .map(|stem| format!("{stem}y"))
-            .unwrap_or_default();
         let ending = lower.chars().count() >= 5
             && ["ed", "ing", "ly"].iter().any(|end| lower.ends_with(end));
+        // "Allies", "Companies": the plural of a word in "-y".
+        let in_y = || {
+            lower
+                .strip_suffix("ies")
+                .is_some_and(|stem| self.knowledge.is_common_word(&format!("{stem}y")))
+        };
         // "Listeners", "Voters": people who do what a verb says.
-        let doers = lower
-            .strip_suffix("ers")
-            .is_some_and(|stem| self.is_verb(stem) || self.is_verb(&format!("{stem}e")));
-        self.lower_words.contains(lower.as_str())
+        let doers = || {
+            lower
+                .strip_suffix("ers")
+                .is_some_and(|stem| self.is_verb(stem) || self.is_verb(&format!("{stem}e")))
+        };
+        self.lower_words.contains(&*lower)
             || self.knowledge.is_common_word(&lower)
             || self.knowledge.is_common_word(singular)
-            || self.knowledge.is_common_word(&in_y)
             || self.vocabulary.lookup(&lower).is_some()
             || ending
-            || doers
+            || in_y()
+            || doers()
     }
 
     fn is_verb(&self, word: &str) -> bool {
@@ -400,7 +407,7 @@ impl Scanner<'_> {
                         self.is_name_word(t)
                             && !self.is_title(word)
                             && !self.knowledge.is_common_word(word)
-                            && !self.lower_words.contains(word.to_lowercase().as_str())
+                            && !self.lower_words.contains(&*Lower::new(word))
                     })
                 {
                     name_start -= 1;
@@ -539,7 +546,7 @@ impl Scanner<'_> {
         }
         let single = end - start == 1;
         if sentence_initial || casing != Casing::Normal {
-            let evidence = |word: &str| self.inner_capitals.contains(&word.to_lowercase());
+            let evidence = |word: &str| self.inner_capitals.contains(&*Lower::new(word));
             let name_words: Vec<&str> = (start..end)
                 .filter_map(|i| tokens.get(i))
                 .filter(|t| self.is_name_word(t))
@@ -599,7 +606,7 @@ impl Scanner<'_> {
         let common = single
             && !titled
             && self.knowledge.is_common_word(words)
-            && self.lower_words.contains(words.to_lowercase().as_str());
+            && self.lower_words.contains(&*Lower::new(words));
         if common && !self.in_place_context(tokens, start, end) {
             return;
         }
@@ -656,7 +663,7 @@ impl Scanner<'_> {
         }
         let backed = !self.is_plain_word(prefix)
             && (!initial
-                || self.inner_capitals.contains(&prefix.to_lowercase())
+                || self.inner_capitals.contains(&*Lower::new(prefix))
                 || !self.is_dictionary_word(prefix));
         if !backed || prefix.chars().count() < 2 {
             return;

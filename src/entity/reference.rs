@@ -58,6 +58,7 @@ use std::collections::HashMap;
 use super::settle::{Gender, honorific_gender, pronoun_gender, titles_before};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::Document;
+use crate::lower::Lower;
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, form, tokenize};
 use crate::span::Span;
 
@@ -265,8 +266,9 @@ impl Walk<'_> {
         let mut clause = scope.sentence;
         while let Some(token) = tokens.get(index) {
             index += 1;
-            let lower = token.span.slice(self.text).to_lowercase();
-            if is_clause_boundary(&lower) {
+            let lowered = Lower::new(token.span.slice(self.text));
+            let lower: &str = &lowered;
+            if is_clause_boundary(lower) {
                 clause = token.span.end;
             }
             if token.kind != TokenKind::Word || !self.entities.mentions_in(token.span).is_empty() {
@@ -280,9 +282,9 @@ impl Walk<'_> {
                     }
                     None => None,
                 }
-            } else if let Some(wanted) = wanted(&lower) {
+            } else if let Some(wanted) = wanted(lower) {
                 // "with her", "told her.": an object; "her team": not.
-                let object = match lower.as_str() {
+                let object = match lower {
                     "him" | "them" => true,
                     "her" => {
                         let next = tokens.get(index);
@@ -299,7 +301,7 @@ impl Walk<'_> {
                 let clause = object.then_some(clause);
                 self.pronoun(wanted, token.span, scope, clause)
             } else if let Some(speaker) = speaker {
-                self.first_person(&lower, tokens, index - 1, speaker)
+                self.first_person(lower, tokens, index - 1, speaker)
                     .map(|(mention, end)| {
                         index = end;
                         mention
@@ -352,7 +354,7 @@ impl Walk<'_> {
             .is_some_and(|k| fits(agreement.wanted, k));
         let other_gender = agreement.gender.is_some_and(|gender| {
             mention.kind == MentionKind::Pronoun
-                && pronoun_gender(&mention.span.slice(self.text).to_lowercase())
+                && pronoun_gender(&Lower::new(mention.span.slice(self.text)))
                     .is_some_and(|g| g != gender)
         });
         // "he" is not a person the text calls "Ms." or "Mrs.".
@@ -367,7 +369,7 @@ impl Walk<'_> {
         // A chain keeps to its kind of pronoun: "he" does not resolve
         // through an "it".
         let other_pronoun = mention.kind == MentionKind::Pronoun
-            && wanted(&mention.span.slice(self.text).to_lowercase()) != Some(agreement.wanted);
+            && wanted(&Lower::new(mention.span.slice(self.text))) != Some(agreement.wanted);
         kind_fits
             && !other_gender
             && !other_pronoun

@@ -1,0 +1,54 @@
+//! Lower-casing a word without allocating, for look-ups in hot loops.
+
+use std::ops::Deref;
+
+/// Longest word lower-cased in place; longer or non-ASCII words allocate.
+const INLINE: usize = 32;
+
+/// A word in lower case: inline for short ASCII words, on the heap
+/// otherwise.
+#[derive(Clone, Debug)]
+pub(crate) enum Lower {
+    Inline([u8; INLINE], u8),
+    Heap(String),
+}
+
+impl Lower {
+    pub(crate) fn new(word: &str) -> Lower {
+        if word.len() <= INLINE && word.is_ascii() {
+            let mut buffer = [0u8; INLINE];
+            if let Some(slot) = buffer.get_mut(..word.len()) {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                return Lower::Inline(buffer, word.len() as u8);
+            }
+        }
+        Lower::Heap(word.to_lowercase())
+    }
+}
+
+impl Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Inline(buffer, len) => buffer
+                .get(..usize::from(*len))
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .unwrap_or(""),
+            Lower::Heap(word) => word,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lower;
+
+    #[test]
+    fn lowers_like_to_lowercase() {
+        for word in ["Minsk", "NATO", "", "Łukaszenka", "Ab'C-d", &"X".repeat(40)] {
+            assert_eq!(&*Lower::new(word), word.to_lowercase());
+        }
+    }
+}
