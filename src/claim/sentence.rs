@@ -31,10 +31,17 @@ impl<'t> Sentence<'t> {
         for token in &tokens {
             let word = token.span.slice(text);
             let start = lower.len();
-            for c in word.chars() {
-                match c {
-                    '’' | '‘' => lower.push('\''),
-                    c => lower.extend(c.to_lowercase()),
+            if word.is_ascii() {
+                lower.push_str(word);
+                if let Some(added) = lower.get_mut(start..) {
+                    added.make_ascii_lowercase();
+                }
+            } else {
+                for c in word.chars() {
+                    match c {
+                        '’' | '‘' => lower.push('\''),
+                        c => lower.extend(c.to_lowercase()),
+                    }
                 }
             }
             lower_ranges.push(start..lower.len());

@@ -315,7 +315,7 @@ impl Knowledge {
     /// Short abbreviations must be written in capitals: "US" is the United
     /// States, "Us" is not.
     pub(crate) fn lookup(&self, name: &str) -> Option<KnownName> {
-        let entry = self.names.get(&name_key(name))?;
+        let entry = with_key(name, |key| self.names.get(key))?;
         match &entry.exact {
             Some(exact) if *exact != without_stops(name.trim().trim_start_matches("the ")) => None,
             _ => Some(entry.name),
