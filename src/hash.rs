@@ -1,10 +1,11 @@
 //! A fast hasher for the crate's lookup tables.
 //!
-//! The tables hold lexicon words and names, not attacker-chosen keys from a
-//! network, and are built once; the standard library's SipHash guards
-//! against hash flooding at a cost paid on every word of every document.
-//! This is the multiply-rotate hash of Firefox and rustc (FxHash), a few
-//! lines rather than a dependency.
+//! Only for tables whose keys come from the lexicons (and a user's
+//! additions), built once and then only looked up: a document's words can
+//! find no collision to pile into them. Maps keyed by document text keep the
+//! standard library's SipHash, which guards against a page crafted to
+//! collide. This is the multiply-rotate hash of Firefox and rustc (FxHash),
+//! a few lines rather than a dependency.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

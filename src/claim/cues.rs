@@ -6,7 +6,7 @@
 //! Verb cues (report, cognition and evidence verbs) are listed as lemmas
 //! and match every form of the verb through the vocabulary.
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 
 use once_cell::sync::Lazy;
 
@@ -195,8 +195,8 @@ impl Cues {
     pub(crate) fn new(extra: &[(CueFamily, String)]) -> Result<Cues, Error> {
         let sections: Vec<&str> = FAMILIES.iter().map(|(name, _)| *name).collect();
         let mut cues = Cues {
-            by_first_word: HashMap::new(),
-            lemmas: HashMap::new(),
+            by_first_word: HashMap::default(),
+            lemmas: HashMap::default(),
         };
         for entry in CUES.checked_entries(&sections)? {
             if let Some(family) = CueFamily::from_section(entry.section) {

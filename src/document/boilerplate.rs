@@ -7,7 +7,7 @@
 //! layout stage drops them and what follows once the interview has begun,
 //! and drops short trailing fragments after the last answer.
 
-use std::collections::HashSet;
+use crate::hash::FastSet as HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
@@ -109,8 +109,8 @@ impl Boilerplate {
         let mut anchored_rules: Vec<LineRules> = Vec::new();
         let mut banner_patterns = Vec::new();
         let mut banner_reasons = Vec::new();
-        let mut social_networks = HashSet::new();
-        let mut social_words = HashSet::new();
+        let mut social_networks = HashSet::default();
+        let mut social_words = HashSet::default();
         let mut add_anchored = |phrase: &str, set: fn(&mut LineRules)| {
             let phrase = phrase.trim().to_ascii_lowercase();
             let index = match anchored_patterns.iter().position(|p| *p == phrase) {

@@ -8,7 +8,7 @@
 //! look-ups are two small hash sets, consulted only at ambiguous full stops.
 //! The [`document`](crate::document) stage calls this for every paragraph.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use once_cell::sync::Lazy;
 
@@ -141,7 +141,7 @@ impl SegmenterBuilder {
     /// longest word the splitter looks up, contains white space, or is
     /// not ASCII (the look-up folds ASCII case only).
     pub fn build(&self) -> Result<Segmenter, Error> {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for entry in ABBREVIATIONS.checked_entries(ABBREVIATION_SECTIONS)? {
             if let Some(kind) = AbbreviationKind::from_section(entry.section) {
                 abbreviations.insert(lookup_key(ABBREVIATIONS.name, entry.text)?, kind);
@@ -151,7 +151,7 @@ impl SegmenterBuilder {
             let word = word.trim().trim_end_matches('.');
             abbreviations.insert(lookup_key("abbreviation", word)?, *kind);
         }
-        let mut starters = HashSet::new();
+        let mut starters = HashSet::default();
         for entry in SENTENCE_STARTERS.checked_entries(STARTER_SECTIONS)? {
             starters.insert(lookup_key(SENTENCE_STARTERS.name, entry.text)?);
         }
