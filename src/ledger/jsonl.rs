@@ -143,7 +143,7 @@ impl Ledger {
         // Only what is new.
         let sources: Vec<Source> = sources
             .into_iter()
-            .filter(|s| !self.sources.iter().any(|known| known.id == s.id))
+            .filter(|s| !self.source_ids.contains(&s.id))
             .collect();
         let mut claims: Vec<TrackedClaim> = claims
             .into_iter()
@@ -187,7 +187,7 @@ impl Ledger {
         relations: Vec<Relation>,
     ) {
         for source in sources {
-            if !self.sources.iter().any(|s| s.id == source.id) {
+            if self.source_ids.insert(source.id.clone()) {
                 self.sources.push(source);
             }
         }

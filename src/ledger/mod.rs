@@ -130,6 +130,7 @@ pub struct AddReport {
 /// Claims from many documents, their relations and open predictions.
 pub struct Ledger {
     sources: Vec<Source>,
+    source_ids: HashSet<String>,
     registry: Registry,
     claims: Vec<TrackedClaim>,
     by_id: HashMap<String, usize>,
@@ -189,6 +190,7 @@ impl Ledger {
     fn with_store(store: Box<dyn Store + Send>) -> Ledger {
         Ledger {
             sources: Vec::new(),
+            source_ids: HashSet::new(),
             registry: Registry::default(),
             claims: Vec::new(),
             by_id: HashMap::new(),
@@ -290,9 +292,29 @@ impl Ledger {
         // against each other, before changing anything.
         let mut relations: Vec<Relation> = Vec::new();
         let mut resolved: HashSet<String> = HashSet::new();
+        // The document's own claims, indexed like the ledger's as they go.
+        let mut fresh: HashMap<(&str, &str), VecDeque<usize>> = HashMap::new();
         for (index, claim) in new_claims.iter().enumerate() {
-            let earlier_new = new_claims.get(..index).unwrap_or(&[]);
-            for candidate in self.candidates(claim, earlier_new) {
+            let mut earlier_new: Vec<&TrackedClaim> = Vec::new();
+            if let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_deref()) {
+                let mut seen: HashSet<usize> = HashSet::new();
+                for stem in &claim.stems {
+                    let key = (actor, stem.as_str());
+                    for &earlier in fresh.get(&key).into_iter().flatten() {
+                        if seen.insert(earlier)
+                            && let Some(candidate) = new_claims.get(earlier)
+                        {
+                            earlier_new.push(candidate);
+                        }
+                    }
+                    let list = fresh.entry(key).or_default();
+                    list.push_back(index);
+                    if list.len() > POSTINGS_PER_WORD {
+                        list.pop_front();
+                    }
+                }
+            }
+            for candidate in self.candidates(claim).into_iter().chain(earlier_new) {
                 if candidate.source == claim.source && candidate.turn == claim.turn {
                     continue;
                 }
@@ -329,7 +351,7 @@ impl Ledger {
                 }
             }
         }
-        let source_is_new = !self.sources.iter().any(|s| s.id == source.id);
+        let source_is_new = !self.source_ids.contains(&source.id);
         let entities: Vec<LedgerEntity> = changed_entities
             .iter()
             .filter_map(|&i| self.registry.entities.get(i).cloned())
@@ -346,6 +368,7 @@ impl Ledger {
         })?;
         // Committed: now the ledger takes it all in.
         if source_is_new {
+            self.source_ids.insert(source.id.clone());
             self.sources.push(source);
         }
         let added = new_claims.len();
@@ -395,14 +418,9 @@ impl Ledger {
         }
     }
 
-    /// Earlier claims that may state the same proposition: those sharing
-    /// the actor and a stem, from the index and from `fresh` (the
-    /// document's claims before this one).
-    fn candidates<'c>(
-        &'c self,
-        claim: &'c TrackedClaim,
-        fresh: &'c [TrackedClaim],
-    ) -> Vec<&'c TrackedClaim> {
+    /// Earlier claims of the ledger that may state the same proposition:
+    /// those sharing the actor and a stem, from the index.
+    fn candidates<'c>(&'c self, claim: &TrackedClaim) -> Vec<&'c TrackedClaim> {
         let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_ref()) else {
             return Vec::new();
         };
@@ -427,10 +445,6 @@ impl Ledger {
                 }
             }
         }
-        out.extend(fresh.iter().filter(|c| {
-            c.actor.as_ref().and_then(|a| a.entity.as_ref()) == Some(actor)
-                && proposition::shared(&c.stems, &claim.stems) > 0
-        }));
         out
     }
 

@@ -25,6 +25,10 @@ use crate::claim::EntityRecord;
 use crate::entity::EntityKind;
 use crate::entity::knowledge::name_key;
 
+/// Most people of one last-name bucket compared with a new name, the most
+/// recent first; keeps the cost of an add flat.
+const MAX_COMPARISONS: usize = 64;
+
 /// A person, country, place or organisation across the whole ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerEntity {
@@ -45,10 +49,12 @@ pub struct LedgerEntity {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Registry {
     pub(crate) entities: Vec<LedgerEntity>,
+    /// Index of each entity by id.
+    by_id: HashMap<String, usize>,
     /// Name keys that identify an entity on their own.
     by_name: HashMap<String, Vec<usize>>,
-    /// Persons by the key of their last name's first letter.
-    by_initial: HashMap<char, Vec<usize>>,
+    /// Persons by the first letter and length of their last name.
+    by_initial: HashMap<(char, usize), Vec<usize>>,
 }
 
 /// A person's first and last name keys ("andrei", "zhukouski"); the first
@@ -67,13 +73,14 @@ fn person_parts(name: &str) -> (String, String) {
 impl Registry {
     /// Restores an entity read back from a store.
     pub(crate) fn restore(&mut self, entity: LedgerEntity) {
-        if let Some(index) = self.entities.iter().position(|e| e.id == entity.id) {
+        if let Some(&index) = self.by_id.get(&entity.id) {
             if let Some(slot) = self.entities.get_mut(index) {
                 *slot = entity;
             }
             self.index(index);
             return;
         }
+        self.by_id.insert(entity.id.clone(), self.entities.len());
         self.entities.push(entity);
         self.index(self.entities.len() - 1);
     }
@@ -90,7 +97,8 @@ impl Registry {
                 keys.push(key);
             }
         }
-        let initial = person_parts(&entity.name).1.chars().next();
+        let last = person_parts(&entity.name).1;
+        let initial = last.chars().next().map(|c| (c, last.chars().count()));
         for key in keys {
             let list = self.by_name.entry(key).or_default();
             if !list.contains(&index) {
@@ -98,8 +106,10 @@ impl Registry {
             }
         }
         if let (true, Some(initial)) = (person, initial) {
+            // An entity indexed again (new spellings) may repeat; look-ups
+            // drop repeats.
             let list = self.by_initial.entry(initial).or_default();
-            if !list.contains(&index) {
+            if list.last() != Some(&index) {
                 list.push(index);
             }
         }
@@ -109,6 +119,7 @@ impl Registry {
     /// since, puts back the `saved` ones, and rebuilds the name index.
     pub(crate) fn rollback(&mut self, length: usize, saved: Vec<(usize, LedgerEntity)>) {
         self.entities.truncate(length);
+        self.by_id.retain(|_, index| *index < length);
         for (index, entity) in saved {
             if let Some(slot) = self.entities.get_mut(index) {
                 *slot = entity;
@@ -137,6 +148,7 @@ impl Registry {
             Some(index) => index,
             None => {
                 let id = format!("g{}", self.entities.len() + 1);
+                self.by_id.insert(id.clone(), self.entities.len());
                 self.entities.push(LedgerEntity {
                     id,
                     name: record.name.clone(),
@@ -210,11 +222,18 @@ impl Registry {
         }
         let (first, last) = person_parts(&record.name);
         let initial = last.chars().next()?;
-        let fitting: Vec<usize> = self
-            .by_initial
-            .get(&initial)
-            .into_iter()
-            .flatten()
+        let length = last.chars().count();
+        // Spelling variants differ by a letter or two: the buckets of
+        // nearby lengths, a bounded number of people each.
+        let mut fitting: Vec<usize> = (length.saturating_sub(2)..=length + 2)
+            .flat_map(|length| {
+                self.by_initial
+                    .get(&(initial, length))
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .take(MAX_COMPARISONS)
+            })
             .copied()
             .filter(|&index| {
                 self.entities.get(index).is_some_and(|entity| {
@@ -225,8 +244,9 @@ impl Registry {
                         && (last == other_last || crate::entity::same_name(&last, &other_last))
                 })
             })
-            .take(2)
             .collect();
+        fitting.sort_unstable();
+        fitting.dedup();
         match fitting.as_slice() {
             [only] => Some(*only),
             _ => None,
