@@ -351,6 +351,31 @@ const CASES: &[(&str, &str, Want)] = &[
         Want::Kind(EntityKind::Place),
     ),
     (
+        "A letter to Kowalski arrived.",
+        "Kowalski",
+        Want::Kind(EntityKind::Person),
+    ),
+    (
+        "The ship sailed from Ust-Luga to Alexandria.",
+        "Alexandria",
+        Want::Kind(EntityKind::Place),
+    ),
+    (
+        "The ship sailed from Ustka to Gdynia.",
+        "Ustka",
+        Want::Kind(EntityKind::Place),
+    ),
+    (
+        "The Polish-Lithuanian venture grew.",
+        "Lithuanian",
+        Want::Is("Lithuania"),
+    ),
+    (
+        "Critics say Nowak is stalling, and Kowalski is pressing him.",
+        "him",
+        Want::Is("Nowak"),
+    ),
+    (
         "Q: Who asked?\n\nA: Marius Jankus, Radio Kuršas.",
         "Jankus",
         Want::Words("Marius Jankus"),
