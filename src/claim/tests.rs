@@ -5,6 +5,23 @@ use super::*;
 
 /// `(answer sentence, expected claims as "actor polarity certainty evidence time")`.
 const TABLE: &[(&str, &[&str])] = &[
+    // Report and evidence frames that only look hidden.
+    (
+        "Kowalski has confirmed that the ship sank.",
+        &["- positive certain reported past"],
+    ),
+    (
+        "Nowak said on the radio that the ship was sinking.",
+        &["- positive certain reported past"],
+    ),
+    (
+        "Our modelling shows that prices will fall.",
+        &["- positive certain evidenced future"],
+    ),
+    (
+        "Nobody who has looked at the numbers would say so.",
+        &["- negative certain asserted present"],
+    ),
     // Plain statements, tense and negation.
     (
         "Putin stabilizes his internal position.",
