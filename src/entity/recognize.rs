@@ -86,18 +86,56 @@ enum Casing {
     Capitals,
 }
 
+/// The tokens of every sentence of a document, tokenised once for the
+/// entity stage's passes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceTokens {
+    tokens: Vec<Token>,
+    /// Per sentence, in text order: where it starts, and its tokens.
+    sentences: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl SentenceTokens {
+    pub(crate) fn new(document: &Document<'_>) -> SentenceTokens {
+        let text = document.text();
+        let mut all = SentenceTokens::default();
+        for turn in document.turns() {
+            for &sentence in document.sentences(turn) {
+                let start = all.tokens.len();
+                tokenize(text, sentence, &mut all.tokens);
+                all.sentences
+                    .push((sentence.start, start..all.tokens.len()));
+            }
+        }
+        all
+    }
+
+    /// The tokens of the sentence starting at byte `start`.
+    pub(crate) fn of(&self, start: usize) -> &[Token] {
+        self.sentences
+            .binary_search_by_key(&start, |(at, _)| *at)
+            .ok()
+            .and_then(|i| self.sentences.get(i))
+            .and_then(|(_, range)| self.tokens.get(range.clone()))
+            .unwrap_or(&[])
+    }
+}
+
 /// Every candidate name in the document's kept text, in text order.
-pub(crate) fn candidates(document: &Document<'_>, knowledge: &Knowledge) -> Vec<Candidate> {
+pub(crate) fn candidates(
+    document: &Document<'_>,
+    knowledge: &Knowledge,
+    all: &SentenceTokens,
+) -> Vec<Candidate> {
     let text = document.text();
-    let mut sentences: Vec<(Vec<Token>, Casing)> = Vec::new();
+    let mut sentences: Vec<(&[Token], Casing)> = Vec::new();
     for turn in document.turns() {
         // Only a title, heading or caption can be a headline in title case;
         // a spoken "Marius Jankus, Radio Kuršas." is names.
         let headline = matches!(turn.role(), Role::Title | Role::Other);
         for &sentence in document.sentences(turn) {
-            let mut tokens = Vec::new();
-            tokenize(text, sentence, &mut tokens);
-            let casing = casing(text, &tokens, knowledge, headline);
+            let tokens = all.of(sentence.start);
+            let casing = casing(text, tokens, knowledge, headline);
             sentences.push((tokens, casing));
         }
     }
@@ -951,7 +989,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let doc = Document::parse(text).unwrap();
-        candidates(&doc, Knowledge::get())
+        candidates(&doc, Knowledge::get(), &SentenceTokens::new(&doc))
             .iter()
             .map(|c| c.span.slice(text).to_string())
             .collect()

@@ -48,15 +48,16 @@ impl Recognizer {
     /// Finds, resolves and links the entities of a document.
     pub fn recognize(&self, document: &Document<'_>) -> Entities {
         let knowledge = &*self.knowledge;
-        let candidates = recognize::candidates(document, knowledge);
+        let tokens = recognize::SentenceTokens::new(document);
+        let candidates = recognize::candidates(document, knowledge, &tokens);
         let turn_starts: Vec<usize> = document.turns().iter().map(|t| t.span().start).collect();
         let mut entities = resolve::resolve(document.text(), candidates, knowledge, &turn_starts);
         speaker::link(document, &mut entities, knowledge);
-        reference::resolve_references(document, &mut entities, knowledge);
+        reference::resolve_references(document, &mut entities, knowledge, &tokens);
         // Settling an ambiguous name can change who speaks a turn and so
         // what "we" means: resolve the references again.
         if settle::settle(document.text(), &mut entities) {
-            reference::resolve_references(document, &mut entities, knowledge);
+            reference::resolve_references(document, &mut entities, knowledge, &tokens);
         }
         entities
     }

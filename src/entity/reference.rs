@@ -55,11 +55,12 @@
 use super::knowledge::Knowledge;
 use std::collections::HashMap;
 
+use super::recognize::SentenceTokens;
 use super::settle::{Gender, honorific_gender, pronoun_gender, titles_before};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::Document;
 use crate::lower::Lower;
-use crate::segment::words::{Token, TokenKind, Vocabulary, class, form, tokenize};
+use crate::segment::words::{Token, TokenKind, Vocabulary, class, form};
 use crate::span::Span;
 
 /// How far back a reference may look, as byte offsets where the current
@@ -168,6 +169,7 @@ pub(crate) fn resolve_references(
     document: &Document<'_>,
     entities: &mut Entities,
     knowledge: &Knowledge,
+    tokens: &SentenceTokens,
 ) {
     let text = document.text();
     let vocabulary = Vocabulary::get();
@@ -192,7 +194,6 @@ pub(crate) fn resolve_references(
         label: None,
         honorifics,
     };
-    let mut tokens = Vec::new();
     let mut previous_turn = 0;
     for (turn_index, turn) in document.turns().iter().enumerate() {
         let turn_start = turn.span().start;
@@ -215,9 +216,7 @@ pub(crate) fn resolve_references(
                     turn: turn_start,
                     previous_turn: previous_start,
                 };
-                tokens.clear();
-                tokenize(text, sentence, &mut tokens);
-                walk.sentence(&tokens, scope, speaker);
+                walk.sentence(tokens.of(sentence.start), scope, speaker);
                 previous_sentence = Some(sentence.start);
             }
         }
