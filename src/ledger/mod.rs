@@ -12,8 +12,9 @@
 //!
 //! Candidates come from an index, never from comparing every pair: the
 //! claims that share the actor and a content stem, at most
-//! [`POSTINGS_PER_WORD`] of the most recent per actor and stem. The cost of
-//! one add does not grow with the ledger.
+//! [`POSTINGS_PER_WORD`] of the most recent per actor and stem, and a new
+//! claim is related to at most [`MAX_RELATIONS`] of them, the most recent.
+//! The cost of one add does not grow with the ledger.
 //!
 //! A ledger lives in memory ([`Ledger::new`]) or, with the `sqlite`
 //! feature, in a SQLite file ([`Ledger::open`]) that every add commits to
@@ -57,6 +58,15 @@ use crate::error::Error;
 use crate::span::Span;
 use registry::Registry;
 use store::{Batch, MemoryStore, Store};
+
+/// Most relations a new claim gets: to the most recent earlier claims of
+/// its proposition. A claim said a thousand times is related to the last
+/// few sayings, each of which is related to the ones before it, so the
+/// ledger stays linear in the claims it holds.
+pub const MAX_RELATIONS: usize = 8;
+
+/// Most recent claims per actor and stem looked at for one new claim.
+const SCANNED_PER_WORD: usize = 64;
 
 /// Most earlier claims kept per actor and content stem as candidates for a
 /// new claim. Bounds the cost of an add; the oldest drop out of the index
@@ -255,11 +265,11 @@ impl Ledger {
             }
         };
         let mut new_claims = Vec::new();
+        let mut new_ids: HashSet<String> = HashSet::new();
         let mut seq = self.claims.len() as u64;
         for claim in &extraction.claims {
             let id = claim_id(&source.id, claim.span);
-            if self.by_id.contains_key(&id) || new_claims.iter().any(|c: &TrackedClaim| c.id == id)
-            {
+            if self.by_id.contains_key(&id) || !new_ids.insert(id.clone()) {
                 continue;
             }
             let actor = claim
@@ -300,7 +310,11 @@ impl Ledger {
                 let mut seen: HashSet<usize> = HashSet::new();
                 for stem in &claim.stems {
                     let key = (actor, stem.as_str());
-                    for &earlier in fresh.get(&key).into_iter().flatten() {
+                    for &earlier in fresh
+                        .get(&key)
+                        .into_iter()
+                        .flat_map(|list| list.iter().rev().take(SCANNED_PER_WORD))
+                    {
                         if seen.insert(earlier)
                             && let Some(candidate) = new_claims.get(earlier)
                         {
@@ -314,8 +328,21 @@ impl Ledger {
                     }
                 }
             }
-            for candidate in self.candidates(claim).into_iter().chain(earlier_new) {
-                if candidate.source == claim.source && candidate.turn == claim.turn {
+            // The most recent claims first; a claim relates to at most
+            // MAX_RELATIONS of them (the older ones are related to those
+            // in turn).
+            let mut candidates: Vec<&TrackedClaim> = self
+                .candidates(claim)
+                .into_iter()
+                .chain(earlier_new)
+                .collect();
+            candidates.sort_by(|a, b| order(b).cmp(&order(a)));
+            let mut related = 0;
+            for candidate in candidates {
+                if related >= MAX_RELATIONS {
+                    break;
+                }
+                if candidate.turn == claim.turn && candidate.source == claim.source {
                     continue;
                 }
                 if !proposition::same(&candidate.stems, &claim.stems) {
@@ -341,6 +368,7 @@ impl Ledger {
                     if kind == RelationKind::Resolves {
                         resolved.insert(earlier.id.clone());
                     }
+                    related += 1;
                     relations.push(Relation {
                         kind,
                         from: earlier.id.clone(),
@@ -435,7 +463,7 @@ impl Ledger {
                     .postings
                     .get(&(actor_number, stem_number))
                     .into_iter()
-                    .flatten()
+                    .flat_map(|list| list.iter().rev().take(SCANNED_PER_WORD))
                 {
                     if seen.insert(index)
                         && let Some(candidate) = self.claims.get(index as usize)
