@@ -442,7 +442,7 @@ fn merge_short_organizations(
 
 /// Folds common transliteration alternations so that variants of one name
 /// compare equal or nearly so.
-fn skeleton(name: &str) -> Vec<char> {
+pub(crate) fn skeleton(name: &str) -> Vec<char> {
     let lower: String = name.to_lowercase();
     let replaced = lower
         .replace("dzh", "j")

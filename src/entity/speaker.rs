@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 
 use super::knowledge::{Knowledge, name_key};
-use super::resolve::same_name;
+use super::resolve::{same_name, skeleton};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::{Document, Role};
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
@@ -41,6 +41,7 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
     let vocabulary = Vocabulary::get();
     let mut of_speaker: Vec<Option<usize>> = Vec::with_capacity(document.speakers().len());
     let mut created: HashMap<String, usize> = HashMap::new();
+    let mut index = NameIndex::new(entities);
     for speaker in document.speakers() {
         if speaker.is_role_only() {
             of_speaker.push(None);
@@ -48,7 +49,7 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
         }
         let label = speaker.name();
         let entity = name_part(text, label, vocabulary)
-            .and_then(|part| speaker_entity(text, label, part, entities, &mut created));
+            .and_then(|part| speaker_entity(text, label, part, entities, &mut index, &mut created));
         of_speaker.push(entity);
     }
     let interviewee = interviewee(document, entities);
@@ -106,6 +107,92 @@ fn name_part(text: &str, label: Span, vocabulary: &Vocabulary) -> Option<Span> {
     Some(Span::new(name.first()?.span.start, name.last()?.span.end))
 }
 
+/// The names of the document's entities, indexed once for all speaker
+/// labels: the cost of linking a label does not grow with the number of
+/// entities or spellings.
+#[derive(Debug, Default)]
+struct NameIndex {
+    /// Canonical name key → entities.
+    canonical: HashMap<String, Vec<usize>>,
+    /// Key of every name of two words or more → entities.
+    full: HashMap<String, Vec<usize>>,
+    /// Last-name key → people.
+    last: HashMap<String, Vec<usize>>,
+    /// Last-name keys by the first letter and length of their skeleton,
+    /// for spelling variants.
+    buckets: HashMap<(char, usize), Vec<String>>,
+}
+
+/// Most last names of one bucket compared with a label's.
+const MAX_COMPARISONS: usize = 64;
+
+impl NameIndex {
+    fn new(entities: &Entities) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (at, entity) in entities.entities.iter().enumerate() {
+            index.add(at, entity);
+        }
+        index
+    }
+
+    fn add(&mut self, at: usize, entity: &Entity) {
+        if !entity.ambiguous_with.is_empty() {
+            return;
+        }
+        push(&mut self.canonical, name_key(&entity.name), at);
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let key = name_key(name);
+            let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
+            if key.contains(' ') {
+                push(&mut self.full, key.clone(), at);
+            }
+            if entity.kind == EntityKind::Person {
+                let folded = skeleton(&last);
+                if let Some(&first) = folded.first()
+                    && !self.last.contains_key(&last)
+                {
+                    self.buckets
+                        .entry((first, folded.len()))
+                        .or_default()
+                        .push(last.clone());
+                }
+                push(&mut self.last, last, at);
+            }
+        }
+    }
+
+    /// People whose last name is `last` or a spelling variant of it.
+    fn people(&self, last: &str) -> Vec<usize> {
+        let folded = skeleton(last);
+        let mut out: Vec<usize> = self.last.get(last).cloned().unwrap_or_default();
+        if let Some(&first) = folded.first() {
+            for length in folded.len().saturating_sub(2)..=folded.len() + 2 {
+                for other in self
+                    .buckets
+                    .get(&(first, length))
+                    .into_iter()
+                    .flatten()
+                    .take(MAX_COMPARISONS)
+                {
+                    if other != last && same_name(other, last) {
+                        out.extend(self.last.get(other).into_iter().flatten());
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn push(map: &mut HashMap<String, Vec<usize>>, key: String, at: usize) {
+    let list = map.entry(key).or_default();
+    if list.last() != Some(&at) {
+        list.push(at);
+    }
+}
+
 /// The entity a label's name part names, creating one when the text names
 /// no such person.
 fn speaker_entity(
@@ -113,6 +200,7 @@ fn speaker_entity(
     label: Span,
     part: Span,
     entities: &mut Entities,
+    index: &mut NameIndex,
     created: &mut HashMap<String, usize>,
 ) -> Option<usize> {
     let written = part.slice(text);
@@ -123,48 +211,21 @@ fn speaker_entity(
     if let Some(&entity) = created.get(&label_key) {
         return Some(entity);
     }
-    let names = |entity: &Entity| {
-        std::iter::once(entity.name.clone())
-            .chain(entity.aliases.iter().cloned())
-            .collect::<Vec<String>>()
-    };
     // The whole label as a name: "Wikinews", "Vladimir Putin". A name in
     // doubt ("Wrona" beside two Wronas) is no answer: the label may tell
-    // them apart ("MS. WRONA").
-    // A one-word label must be the entity's own name ("Wikinews"), not a
-    // surname it shares with others.
-    let several_words = key.contains(' ');
-    let whole: Vec<usize> = (0..entities.entities.len())
-        .filter(|&i| {
-            entities.entity(i).is_some_and(|e| {
-                let matches = if several_words {
-                    names(e).iter().any(|n| name_key(n) == key)
-                } else {
-                    name_key(&e.name) == key
-                };
-                e.ambiguous_with.is_empty() && matches
-            })
-        })
-        .collect();
-    if let [only] = whole.as_slice() {
+    // them apart ("MS. WRONA"). A one-word label must be the entity's own
+    // name ("Wikinews"), not a surname it shares with others.
+    let whole = if key.contains(' ') {
+        index.full.get(&key)
+    } else {
+        index.canonical.get(&key)
+    };
+    if let Some([only]) = whole.map(Vec::as_slice) {
         return Some(*only);
     }
     // Its last word as a person's last name, or a spelling of it.
     let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
-    let people: Vec<usize> = (0..entities.entities.len())
-        .filter(|&i| {
-            entities.entity(i).is_some_and(|e| {
-                e.kind == EntityKind::Person
-                    && e.ambiguous_with.is_empty()
-                    && names(e).iter().any(|n| {
-                        name_key(n)
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|l| l == last || same_name(l, &last))
-                    })
-            })
-        })
-        .collect();
+    let people = index.people(&last);
     if let [only] = people.as_slice() {
         return Some(*only);
     }
@@ -185,9 +246,12 @@ fn speaker_entity(
         ambiguous_with: people,
         kind_guessed: false,
     });
-    let index = entities.entities.len() - 1;
-    created.insert(label_key, index);
-    Some(index)
+    let at = entities.entities.len() - 1;
+    if let Some(entity) = entities.entities.get(at) {
+        index.add(at, entity);
+    }
+    created.insert(label_key, at);
+    Some(at)
 }
 
 /// "O'BRIEN-SMITH" → "O'Brien-Smith".
