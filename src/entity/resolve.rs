@@ -443,24 +443,40 @@ fn merge_short_organizations(
 /// Folds common transliteration alternations so that variants of one name
 /// compare equal or nearly so.
 pub(crate) fn skeleton(name: &str) -> Vec<char> {
-    let lower: String = name.to_lowercase();
-    let replaced = lower
-        .replace("dzh", "j")
-        .replace("kh", "h")
-        .replace("zh", "j")
-        .replace("ts", "t")
-        .replace("tz", "t")
-        .replace("ou", "ov")
-        .replace("ph", "f")
-        .replace("ck", "k")
-        .replace('w', "v")
-        .replace('y', "i")
-        .replace('ё', "e");
-    let mut out: Vec<char> = Vec::with_capacity(replaced.len());
-    for c in replaced.chars() {
+    let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let mut out: Vec<char> = Vec::with_capacity(lower.len());
+    let push = |c: char, out: &mut Vec<char>| {
         if out.last() != Some(&c) {
             out.push(c);
         }
+    };
+    let mut index = 0;
+    while let Some(&c) = lower.get(index) {
+        let next = lower.get(index + 1).copied();
+        let after = lower.get(index + 2).copied();
+        // One pass over the alternations, longest first: dzh/j, kh/h,
+        // zh/j, ts/t, tz/t, ou/ov, ph/f, ck/k, w/v, y/i, ё/e.
+        let (folded, used): (&[char], usize) = match (c, next, after) {
+            ('d', Some('z'), Some('h')) => (&['j'], 3),
+            ('k', Some('h'), _) => (&['h'], 2),
+            ('z', Some('h'), _) => (&['j'], 2),
+            ('t', Some('s' | 'z'), _) => (&['t'], 2),
+            ('o', Some('u'), _) => (&['o', 'v'], 2),
+            ('p', Some('h'), _) => (&['f'], 2),
+            ('c', Some('k'), _) => (&['k'], 2),
+            ('w', _, _) => (&['v'], 1),
+            ('y', _, _) => (&['i'], 1),
+            ('ё', _, _) => (&['e'], 1),
+            _ => (&[], 1),
+        };
+        if folded.is_empty() {
+            push(c, &mut out);
+        } else {
+            for &f in folded {
+                push(f, &mut out);
+            }
+        }
+        index += used;
     }
     out
 }
@@ -487,46 +503,60 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 
 /// True when two one-word names are spellings of one name.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (skeleton(a), skeleton(b));
+    same_skeleton(&skeleton(a), &skeleton(b))
+}
+
+/// [`same_name`] of two names already folded by [`skeleton`].
+pub(crate) fn same_skeleton(a: &[char], b: &[char]) -> bool {
     if a.len() < 5 || b.len() < 5 || a.first() != b.first() {
         return a == b && !a.is_empty();
     }
     let longest = a.len().max(b.len());
     let allowed = ((longest as f64) * MAX_EDIT_SHARE).ceil() as usize;
-    a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed.max(1)
+    a.len().abs_diff(b.len()) <= allowed && edit_distance(a, b) <= allowed.max(1)
 }
 
 /// Rule 4, comparing one-word names that start alike and are of similar
 /// length, at most [`MAX_COMPARISONS`] each.
 fn merge_transliterations(groups: &Groups, union: &mut Union) {
-    let one_word: Vec<(usize, &str, char, usize)> = (0..groups.keys.len())
+    let one_word: Vec<(usize, Vec<char>)> = (0..groups.keys.len())
         .filter_map(|group| {
             let name = groups.name(group).filter(|n| !n.contains(' '))?;
             let folded = skeleton(name);
-            Some((group, name, *folded.first()?, folded.len()))
+            (!folded.is_empty()).then_some((group, folded))
         })
         .collect();
+    // Positions in `one_word`, by first letter and length, in group order.
     let mut buckets: HashMap<(char, usize), Vec<usize>> = HashMap::new();
-    for &(group, _, first, length) in &one_word {
-        buckets.entry((first, length)).or_default().push(group);
+    for (position, (_, folded)) in one_word.iter().enumerate() {
+        if let Some(&first) = folded.first() {
+            buckets
+                .entry((first, folded.len()))
+                .or_default()
+                .push(position);
+        }
     }
-    for &(group, name, first, length) in &one_word {
+    for (position, (group, folded)) in one_word.iter().enumerate() {
+        let Some(&first) = folded.first() else {
+            continue;
+        };
         let mut compared = 0;
-        for other_length in length.saturating_sub(2)..=length + 2 {
-            for &other in buckets
+        for other_length in folded.len().saturating_sub(2)..=folded.len() + 2 {
+            let bucket = buckets
                 .get(&(first, other_length))
                 .map(Vec::as_slice)
-                .unwrap_or(&[])
-            {
-                if other <= group || compared >= MAX_COMPARISONS {
-                    continue;
+                .unwrap_or(&[]);
+            // Only the names after this one: each pair once.
+            let after = bucket.partition_point(|&p| p <= position);
+            for &other in bucket.get(after..).unwrap_or(&[]) {
+                if compared >= MAX_COMPARISONS {
+                    break;
                 }
                 compared += 1;
-                if groups
-                    .name(other)
-                    .is_some_and(|other_name| same_name(name, other_name))
+                if let Some((other_group, other_folded)) = one_word.get(other)
+                    && same_skeleton(folded, other_folded)
                 {
-                    union.join(group, other);
+                    union.join(*group, *other_group);
                 }
             }
         }

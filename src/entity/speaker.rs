@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 
 use super::knowledge::{Knowledge, name_key};
-use super::resolve::{same_name, skeleton};
+use super::resolve::{same_skeleton, skeleton};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::{Document, Role};
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
@@ -174,7 +174,7 @@ impl NameIndex {
                     .flatten()
                     .take(MAX_COMPARISONS)
                 {
-                    if other != last && same_name(other, last) {
+                    if other != last && same_skeleton(&skeleton(other), &folded) {
                         out.extend(self.last.get(other).into_iter().flatten());
                     }
                 }
