@@ -7,8 +7,9 @@
 //!   claims, and a parallel batch on all cores;
 //! - **pathological**: one document of doubling size (256 KB, 512 KB,
 //!   1 MB) of each hostile shape: a line without punctuation, capitals
-//!   only, nothing but questions, and one unending sentence (25k, 50k and
-//!   100k characters).
+//!   only, nothing but questions, one unending sentence (25k, 50k and
+//!   100k characters), and thousands of labelled speakers who name each
+//!   other.
 //!
 //! Each benchmark checks its result so that a broken fast path cannot look
 //! fast. The ledger has its own benchmark (`benches/ledger.rs`).
@@ -169,8 +170,41 @@ fn realistic(c: &mut Criterion, name: &str, size: usize, samples: usize) {
     group.finish();
 }
 
+/// A made-up surname for speaker `n`: distinct for every `n`.
+fn surname(n: usize) -> String {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ru", "te", "vo", "za", "ne", "pi", "so", "du", "fe",
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for _ in 0..4 {
+        out.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+    }
+    out.push_str("ski");
+    out
+}
+
 /// One document of `size` bytes of a hostile shape.
 fn hostile(shape: &str, size: usize) -> String {
+    if shape == "many speakers" {
+        // Thousands of labelled speakers, each speaking twice, each naming
+        // two others: every label is linked to the names of the text.
+        let speakers = size / 90;
+        let mut out = String::with_capacity(size + 128);
+        for _ in 0..2 {
+            for n in 0..speakers {
+                let name = surname(n);
+                out.push_str(&format!(
+                    "MR. {}: I met {} and {} Petrov in Minsk.\n\n",
+                    name.to_uppercase(),
+                    capitalised(&surname(n + 1)),
+                    capitalised(&surname(n + 2))
+                ));
+            }
+        }
+        return out;
+    }
     let words = [
         "minister", "cable", "said", "the", "and", "Putin", "will", "not", "evidence", "that",
         "prices", "Minsk", "agreed", "because", "data", "show",
@@ -202,8 +236,21 @@ fn hostile(shape: &str, size: usize) -> String {
     out
 }
 
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn pathological(c: &mut Criterion) {
-    for shape in ["no punctuation", "capitals", "questions", "one sentence"] {
+    for shape in [
+        "no punctuation",
+        "capitals",
+        "questions",
+        "one sentence",
+        "many speakers",
+    ] {
         let mut group = c.benchmark_group(format!("pathological: {shape}"));
         group.sample_size(10);
         let sizes: [usize; 3] = if shape == "one sentence" {

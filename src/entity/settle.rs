@@ -107,7 +107,7 @@ fn title_after(text: &str, span: Span, vocabulary: &Vocabulary) -> Option<String
 /// Settles what it can of the ambiguous entities' mentions; true when it
 /// moved any.
 pub(crate) fn settle(text: &str, entities: &mut Entities) -> bool {
-    let ambiguous: Vec<usize> = (0..entities.entities.len())
+    let ambiguous: std::collections::HashSet<usize> = (0..entities.entities.len())
         .filter(|&i| {
             entities
                 .entity(i)
