@@ -21,7 +21,9 @@
 //!    transliteration alternations (kh/h, ts/t, ou/ov, y/i, doubled
 //!    letters) to within one edit in ten, starting with the same letter,
 //!    are one name: Lukashenko / Lukashenka, Zelensky / Zelenskyy,
-//!    Tsikhanouskaya / Tikhanovskaya. A one-word name that is such a
+//!    Tsikhanouskaya / Tikhanovskaya. A name joins a group only if it is
+//!    also a variant of the group's first name, so near misses do not
+//!    chain. A one-word name that is such a
 //!    variant of a longer person's last name is that person ("Zhukovsky"
 //!    after "Andrei Zhukouski").
 //! 5. **Acronyms** given in brackets after a name, or spelling the
@@ -526,6 +528,11 @@ fn merge_transliterations(groups: &Groups, union: &mut Union) {
             (!folded.is_empty()).then_some((group, folded))
         })
         .collect();
+    let position_of: HashMap<usize, usize> = one_word
+        .iter()
+        .enumerate()
+        .map(|(position, (group, _))| (*group, position))
+        .collect();
     // Positions in `one_word`, by first letter and length, in group order.
     let mut buckets: HashMap<(char, usize), Vec<usize>> = HashMap::new();
     for (position, (_, folded)) in one_word.iter().enumerate() {
@@ -553,8 +560,22 @@ fn merge_transliterations(groups: &Groups, union: &mut Union) {
                     break;
                 }
                 compared += 1;
-                if let Some((other_group, other_folded)) = one_word.get(other)
-                    && same_skeleton(folded, other_folded)
+                let Some((other_group, other_folded)) = one_word.get(other) else {
+                    continue;
+                };
+                // Variants join only when they also match the first name of
+                // each other's group, so that a chain of near misses
+                // ("Kaloski", "Kalomski", "Kamomski" …) does not merge.
+                let agrees_with_root = |group: usize, folded: &[char], union: &mut Union| {
+                    let root = union.find(group);
+                    position_of
+                        .get(&root)
+                        .and_then(|&p| one_word.get(p))
+                        .is_none_or(|(_, root_folded)| same_skeleton(root_folded, folded))
+                };
+                if same_skeleton(folded, other_folded)
+                    && agrees_with_root(*group, other_folded, union)
+                    && agrees_with_root(*other_group, folded, union)
                 {
                     union.join(*group, *other_group);
                 }

@@ -89,6 +89,16 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     ("Putin met Peskov in Sochi.", "Putin", Want::Apart("Peskov")),
     (
+        "Petrowicz spoke. Petrowice answered. Petrowite left.",
+        "Petrowite",
+        Want::Apart("Petrowicz"),
+    ),
+    (
+        "Petrowicz spoke. Petrowice answered.",
+        "Petrowice",
+        Want::Same("Petrowicz"),
+    ),
+    (
         "Lavrov met Lavrin in Sochi.",
         "Lavrov",
         Want::Apart("Lavrin"),
