@@ -45,7 +45,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 pub use recognizer::{Recognizer, RecognizerBuilder};
-pub(crate) use resolve::same_name;
+pub(crate) use resolve::{same_name, strip_possessive};
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

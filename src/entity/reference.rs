@@ -56,6 +56,7 @@ use super::knowledge::Knowledge;
 use std::collections::HashMap;
 
 use super::recognize::SentenceTokens;
+use super::resolve::strip_possessive;
 use super::settle::{Gender, honorific_gender, pronoun_gender, titles_before};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::Document;
@@ -485,11 +486,7 @@ impl Walk<'_> {
         let mut found_head = None;
         for _ in 0..3 {
             let token = tokens.get(index)?;
-            let word = token.span.slice(self.text);
-            let word = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word);
+            let word = strip_possessive(token.span.slice(self.text));
             if token.kind != TokenKind::Word || !word.chars().all(char::is_lowercase) {
                 return None;
             }
@@ -522,12 +519,7 @@ impl Walk<'_> {
         if country.is_some() && !modifiers.is_empty() {
             return None;
         }
-        let head = self.word(Some(head_token));
-        let head = head
-            .strip_suffix("'s")
-            .or_else(|| head.strip_suffix("’s"))
-            .unwrap_or(head)
-            .to_string();
+        let head = strip_possessive(self.word(Some(head_token))).to_string();
         // "the minister Anna Kowalczyk": the name that follows names it.
         let named_next = tokens.get(end).is_some_and(|t| {
             !self.entities.mentions_in(t.span).is_empty()

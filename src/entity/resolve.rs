@@ -186,7 +186,8 @@ fn surface_key(surface: &str) -> String {
     name_key(strip_possessive(surface))
 }
 
-fn strip_possessive(surface: &str) -> &str {
+/// A name or word without its possessive: "Putin's" → "Putin".
+pub(crate) fn strip_possessive(surface: &str) -> &str {
     surface
         .strip_suffix("'s")
         .or_else(|| surface.strip_suffix("’s"))

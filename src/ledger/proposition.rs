@@ -135,11 +135,7 @@ pub(crate) fn stems(text: &str, region: Span, skip: Option<Span>) -> Vec<String>
 
 /// The stem of one word, or `None` for a word that carries no content.
 fn stem(word: &str, vocabulary: &Vocabulary) -> Option<String> {
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    let lower = word.to_lowercase();
+    let lower = crate::entity::strip_possessive(word).to_lowercase();
     if lower.chars().count() < 2
         || EMPTY_WORDS.contains(&lower.as_str())
         || AMOUNT_WORDS.contains(&lower)
