@@ -47,6 +47,8 @@ use crate::span::Span;
 const MAX_COMPARISONS: usize = 64;
 /// Largest share of edits two spellings of one name may differ by.
 const MAX_EDIT_SHARE: f64 = 0.1;
+/// Names up to this many letters are compared without allocating.
+const BAND_NAME: usize = 48;
 /// Most mentions looked back at to settle an ambiguous name by context.
 const SETTLE_LOOK_BACK: usize = 400;
 
@@ -241,15 +243,20 @@ fn merge_parts_of_names(
     }
     // Last names by the first letter and length of their skeleton, to
     // find spelling variants without comparing every pair.
-    let mut last_names: HashMap<(char, usize), Vec<&str>> = HashMap::new();
+    let mut last_names: HashMap<(char, usize), Vec<(&str, Vec<char>)>> = HashMap::new();
     for &last in by_last.keys() {
         let folded = skeleton(last);
         if let Some(&first) = folded.first() {
             last_names
                 .entry((first, folded.len()))
                 .or_default()
-                .push(last);
+                .push((last, folded));
         }
+    }
+    // The map's order is random: sort, so that the bounded comparisons
+    // below see the same names on every run.
+    for bucket in last_names.values_mut() {
+        bucket.sort_unstable();
     }
     let mut ambiguous = HashMap::new();
     for group in 0..groups.keys.len() {
@@ -282,8 +289,8 @@ fn merge_parts_of_names(
                                 last_names.get(&(first, length)).into_iter().flatten()
                             })
                             .take(MAX_COMPARISONS)
-                            .filter(|last| same_name(last, word))
-                            .flat_map(|last| by_last.get(last).into_iter().flatten().copied())
+                            .filter(|(_, other)| same_skeleton(other, &folded))
+                            .flat_map(|(last, _)| by_last.get(last).into_iter().flatten().copied())
                             .collect();
                         &spelled
                     }
@@ -484,24 +491,67 @@ pub(crate) fn skeleton(name: &str) -> Vec<char> {
     out
 }
 
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+/// True when `a` becomes `b` in at most `limit` single-letter edits.
+///
+/// Only the diagonal band `limit` wide can stay within the limit, so each
+/// row costs `2 * limit + 1` cells, and the check stops at the first row
+/// whose every cell is over the limit. The rows live on the stack for
+/// names up to [`BAND_NAME`] letters, which is every name in practice.
+fn within_edits(a: &[char], b: &[char], limit: usize) -> bool {
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut stack = [[0usize; BAND_NAME + 1]; 2];
+    let mut heap: [Vec<usize>; 2];
+    let [previous, current]: [&mut [usize]; 2] = if b.len() <= BAND_NAME {
+        let [p, c] = &mut stack;
+        [p.as_mut_slice(), c.as_mut_slice()]
+    } else {
+        heap = [vec![0; b.len() + 1], vec![0; b.len() + 1]];
+        let [p, c] = &mut heap;
+        [p.as_mut_slice(), c.as_mut_slice()]
+    };
+    let over = limit + 1;
+    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j.min(over);
+    }
+    let (mut previous, mut current) = (previous, current);
     for (i, ca) in a.iter().enumerate() {
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
+        let row = i + 1;
+        let low = row.saturating_sub(limit);
+        let high = (row + limit).min(b.len());
+        // Cells left of the band count as over the limit.
+        if let Some(cell) = current.get_mut(low.saturating_sub(1)) {
+            *cell = if low == 0 { row.min(over) } else { over };
         }
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
-            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insertion = current.get(j).copied().unwrap_or(0) + 1;
-            if let Some(slot) = current.get_mut(j + 1) {
-                *slot = substitution.min(deletion).min(insertion);
+        let mut best = over;
+        for j in low.max(1)..=high {
+            let cb = b.get(j - 1);
+            let substitution =
+                previous.get(j - 1).copied().unwrap_or(over) + usize::from(cb != Some(ca));
+            let deletion = previous.get(j).copied().unwrap_or(over) + 1;
+            let insertion = current.get(j - 1).copied().unwrap_or(over) + 1;
+            let cell = substitution.min(deletion).min(insertion).min(over);
+            if let Some(slot) = current.get_mut(j) {
+                *slot = cell;
             }
+            best = best.min(cell);
+        }
+        if low == 0 {
+            best = best.min(row);
+        }
+        // Right of the band, for the next row's deletions.
+        if let Some(cell) = current.get_mut(high + 1) {
+            *cell = over;
+        }
+        if best > limit {
+            return false;
         }
         std::mem::swap(&mut previous, &mut current);
     }
-    previous.last().copied().unwrap_or(0)
+    previous
+        .get(b.len())
+        .is_some_and(|&distance| distance <= limit)
 }
 
 /// True when two one-word names are spellings of one name.
@@ -516,7 +566,7 @@ pub(crate) fn same_skeleton(a: &[char], b: &[char]) -> bool {
     }
     let longest = a.len().max(b.len());
     let allowed = ((longest as f64) * MAX_EDIT_SHARE).ceil() as usize;
-    a.len().abs_diff(b.len()) <= allowed && edit_distance(a, b) <= allowed.max(1)
+    within_edits(a, b, allowed.max(1))
 }
 
 /// Rule 4, comparing one-word names that start alike and are of similar
@@ -926,6 +976,64 @@ mod tests {
             ("Kim", "Kin"),
         ] {
             assert!(!same_name(a, b), "{a} / {b}");
+        }
+    }
+
+    /// The full table of edits, to check the banded version against.
+    fn edit_distance(a: &[char], b: &[char]) -> usize {
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut current = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let cell = (previous[j] + usize::from(ca != cb))
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1);
+                current.push(cell);
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn banded_edits_agree_with_the_full_table() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "kitten",
+            "sitting",
+            "lukashenko",
+            "lukashenka",
+            "zelenskyy",
+            "zelensky",
+            "abcdefgh",
+            "hgfedcba",
+            "aaaaaaaaaa",
+            "aaaaabaaaa",
+            "tikhanovskaya",
+        ];
+        let long: String = "kalomiruteski".repeat(5);
+        let longer = format!("{long}x");
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for a in words {
+            for b in words {
+                pairs.push((a, b));
+            }
+        }
+        pairs.push((&long, &longer));
+        pairs.push((&longer, &long));
+        for (a, b) in pairs {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let distance = edit_distance(&a, &b);
+            for limit in 0..6 {
+                assert_eq!(
+                    within_edits(&a, &b, limit),
+                    distance <= limit,
+                    "{a:?} {b:?} {limit}"
+                );
+            }
         }
     }
 }

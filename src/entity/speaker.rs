@@ -120,7 +120,7 @@ struct NameIndex {
     last: HashMap<String, Vec<usize>>,
     /// Last-name keys by the first letter and length of their skeleton,
     /// for spelling variants.
-    buckets: HashMap<(char, usize), Vec<String>>,
+    buckets: HashMap<(char, usize), Vec<(String, Vec<char>)>>,
 }
 
 /// Most last names of one bucket compared with a label's.
@@ -154,7 +154,7 @@ impl NameIndex {
                     self.buckets
                         .entry((first, folded.len()))
                         .or_default()
-                        .push(last.clone());
+                        .push((last.clone(), folded));
                 }
                 push(&mut self.last, last, at);
             }
@@ -167,14 +167,14 @@ impl NameIndex {
         let mut out: Vec<usize> = self.last.get(last).cloned().unwrap_or_default();
         if let Some(&first) = folded.first() {
             for length in folded.len().saturating_sub(2)..=folded.len() + 2 {
-                for other in self
+                for (other, other_folded) in self
                     .buckets
                     .get(&(first, length))
                     .into_iter()
                     .flatten()
                     .take(MAX_COMPARISONS)
                 {
-                    if other != last && same_skeleton(&skeleton(other), &folded) {
+                    if other != last && same_skeleton(other_folded, &folded) {
                         out.extend(self.last.get(other).into_iter().flatten());
                     }
                 }
