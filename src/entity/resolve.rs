@@ -243,7 +243,7 @@ fn merge_parts_of_names(
     }
     // Last names by the first letter and length of their skeleton, to
     // find spelling variants without comparing every pair.
-    let mut last_names: HashMap<(char, usize), Vec<(&str, Vec<char>)>> = HashMap::new();
+    let mut last_names: SpellingBuckets<&str> = HashMap::new();
     for &last in by_last.keys() {
         let folded = skeleton(last);
         if let Some(&first) = folded.first() {
@@ -449,6 +449,10 @@ fn merge_short_organizations(
         }
     }
 }
+
+/// Names with their [`skeleton`], by the skeleton's first letter and
+/// length: spelling variants are looked for in nearby buckets only.
+pub(crate) type SpellingBuckets<N> = HashMap<(char, usize), Vec<(N, Vec<char>)>>;
 
 /// Folds common transliteration alternations so that variants of one name
 /// compare equal or nearly so.

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 
 use super::knowledge::{Knowledge, name_key};
-use super::resolve::{same_skeleton, skeleton};
+use super::resolve::{SpellingBuckets, same_skeleton, skeleton};
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::{Document, Role};
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
@@ -120,7 +120,7 @@ struct NameIndex {
     last: HashMap<String, Vec<usize>>,
     /// Last-name keys by the first letter and length of their skeleton,
     /// for spelling variants.
-    buckets: HashMap<(char, usize), Vec<(String, Vec<char>)>>,
+    buckets: SpellingBuckets<String>,
 }
 
 /// Most last names of one bucket compared with a label's.
