@@ -7,9 +7,11 @@
 //!   claims, and a parallel batch on all cores;
 //! - **pathological**: one document of doubling size (256 KB, 512 KB,
 //!   1 MB) of each hostile shape: a line without punctuation, capitals
-//!   only, nothing but questions, one unending sentence (25k, 50k and
-//!   100k characters), and thousands of labelled speakers who name each
-//!   other.
+//!   only, nothing but questions, nothing but question marks, quotes and
+//!   brackets nested deep, NUL, zero-width, bidi and combining
+//!   characters, nothing but boilerplate, one unending sentence (25k, 50k
+//!   and 100k characters), and thousands of labelled speakers who name
+//!   each other.
 //!
 //! Each benchmark checks its result so that a broken fast path cannot look
 //! fast. The ledger has its own benchmark (`benches/ledger.rs`).
@@ -222,6 +224,21 @@ fn hostile(shape: &str, size: usize) -> String {
                 out.push_str(if index % 13 == 12 { ".\n" } else { " " });
             }
             "questions" => out.push_str("Why?\n\n"),
+            "question marks" => out.push_str("??????????"),
+            "nested brackets" => {
+                // Openers, a word, and every so often the closers.
+                out.push_str("(“[«‘\"{");
+                out.push_str(words[index % words.len()]);
+                out.push(' ');
+                if index % 50 == 49 {
+                    out.push_str(&")”]»’\"} said.".repeat(50));
+                }
+            }
+            "control characters" => {
+                out.push_str(words[index % words.len()]);
+                out.push_str(["\u{0} ", "\u{200b} ", "\u{202e} ", "e\u{301} ", ". "][index % 5]);
+            }
+            "boilerplate" => out.push_str("Advertisement\n\nShare this article\n\n"),
             _ => {
                 // One sentence: clauses joined without a full stop.
                 out.push_str(words[index % words.len()]);
@@ -248,6 +265,10 @@ fn pathological(c: &mut Criterion) {
         "no punctuation",
         "capitals",
         "questions",
+        "question marks",
+        "nested brackets",
+        "control characters",
+        "boilerplate",
         "one sentence",
         "many speakers",
     ] {

@@ -14,6 +14,15 @@ pub enum Error {
         /// Length of the input in bytes.
         len: usize,
     },
+    /// The input is longer than the parser's cap
+    /// ([`ParserBuilder::max_input_bytes`](crate::ParserBuilder::max_input_bytes)).
+    #[error("the input is {len} bytes, over the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Length of the input in bytes.
+        len: usize,
+        /// The cap in bytes.
+        limit: usize,
+    },
     /// The input bytes are not valid UTF-8.
     #[error("the input is not valid UTF-8: invalid byte sequence at byte offset {offset}")]
     InvalidUtf8 {

@@ -62,9 +62,9 @@ pub mod segment;
 mod span;
 
 pub use claim::{Claim, Extraction, Extractor, extract};
-pub use document::{Document, Layout, Parser, ParserBuilder, Role};
+pub use document::{DEFAULT_MAX_INPUT_BYTES, Document, Layout, Parser, ParserBuilder, Role};
 pub use error::Error;
-pub use segment::{AbbreviationKind, Segmenter, SegmenterBuilder};
+pub use segment::{AbbreviationKind, DEFAULT_MAX_SENTENCE_BYTES, Segmenter, SegmenterBuilder};
 pub use span::Span;
 
 /// The README's code blocks, compiled and run as doctests so they cannot

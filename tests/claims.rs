@@ -357,7 +357,7 @@ fn not_claims_are_not_extracted() {
 }
 
 /// Every span of every claim slices the input to the text the record gives.
-fn check_spans(text: &str, extraction: &Extraction) {
+pub fn check_spans(text: &str, extraction: &Extraction) {
     let slice = |span: Span| {
         text.get(span.start..span.end)
             .unwrap_or_else(|| panic!("span {span:?} is not a slice of the input"))

@@ -338,12 +338,65 @@ mod sqlite {
         remove_db(&path);
     }
 
+    /// Claims per series document, as extracted now.
+    fn claims_per_document() -> Vec<usize> {
+        SERIES
+            .iter()
+            .map(|(name, _)| {
+                claimtrack::extract(&seed(name))
+                    .expect("extracts")
+                    .claims
+                    .len()
+            })
+            .collect()
+    }
+
+    /// Checks that every source in `ledger` (ids `copy-N`, the series
+    /// document `N % 4`) has all its claims: an add is all or nothing.
+    fn every_source_is_whole(ledger: &Ledger, expected: &[usize], context: &str) {
+        for source in ledger.sources() {
+            let i: usize = source.id.trim_start_matches("copy-").parse().expect("id");
+            let stored = ledger
+                .claims()
+                .iter()
+                .filter(|c| c.source == source.id)
+                .count();
+            assert_eq!(
+                stored,
+                expected[i % SERIES.len()],
+                "{context}: {} partial",
+                source.id
+            );
+        }
+    }
+
+    /// A small deterministic generator (xorshift), so that a failing run
+    /// can be repeated.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
     /// The `track` example adds one file per commit and says so on stderr;
-    /// kill it (SIGKILL) at different points, then check that every file it
-    /// acknowledged is in the reopened store and that the store is intact.
+    /// kill it (SIGKILL) at pseudo-random points, after a random number of
+    /// acknowledged commits and a random delay of up to 3 ms (mid-extract,
+    /// mid-transaction or mid-fsync), then check that every file it
+    /// acknowledged is in the reopened store, that no add is partial, and
+    /// that `PRAGMA integrity_check` is ok. `CLAIMTRACK_KILL_RUNS` sets the
+    /// number of runs (12 by default; the README's long mode runs 500).
     #[test]
     fn a_killed_writer_loses_no_committed_claim() {
         let binary = crate::examples::example("track");
+        let runs: usize = std::env::var("CLAIMTRACK_KILL_RUNS")
+            .ok()
+            .and_then(|runs| runs.parse().ok())
+            .unwrap_or(12);
         let inputs: Vec<String> = (0..30)
             .map(|i| {
                 let (name, date) = SERIES[i % SERIES.len()];
@@ -351,9 +404,12 @@ mod sqlite {
                 format!("{}@{date}@copy-{i}", path.display())
             })
             .collect();
-        // Kill after this many acknowledged commits, then at once, and at
-        // a few microseconds' delay: mid-transaction for most runs.
-        for (run, kill_after) in [1usize, 3, 5, 8, 13, 21].into_iter().enumerate() {
+        let expected = claims_per_document();
+        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        for run in 0..runs {
+            let kill_after = 1 + random.below(20) as usize;
+            let delay = std::time::Duration::from_micros(random.below(3_000));
+            let context = format!("run {run} (after {kill_after} commits, {delay:?})");
             let path = temp_db(&format!("kill-{run}"));
             let mut child = Command::new(&binary)
                 .arg("--db")
@@ -371,7 +427,7 @@ mod sqlite {
                     acknowledged.push(rest.to_string());
                 }
                 if acknowledged.len() >= kill_after {
-                    std::thread::sleep(std::time::Duration::from_micros(200 * run as u64));
+                    std::thread::sleep(delay);
                     break;
                 }
             }
@@ -383,30 +439,75 @@ mod sqlite {
             for i in 0..acknowledged.len() {
                 assert!(
                     sources.contains(format!("copy-{i}").as_str()),
-                    "run {run}: copy-{i} lost"
+                    "{context}: copy-{i} lost"
                 );
             }
-            // Every stored source has all its claims: a commit is all or
-            // nothing.
-            for source in ledger.sources() {
-                let i: usize = source.id.trim_start_matches("copy-").parse().expect("id");
-                let (name, _) = SERIES[i % SERIES.len()];
-                let extraction = claimtrack::extract(&seed(name)).expect("extracts");
-                let stored = ledger
-                    .claims()
-                    .iter()
-                    .filter(|c| c.source == source.id)
-                    .count();
-                assert_eq!(
-                    stored,
-                    extraction.claims.len(),
-                    "run {run}: {} partial",
-                    source.id
-                );
-            }
+            every_source_is_whole(&ledger, &expected, &context);
             drop(ledger);
             remove_db(&path);
         }
+    }
+
+    /// One writer adds while readers open the file again and again: each
+    /// reader sees whole adds only, never fewer sources than it saw
+    /// before, an intact file, and at the end everything.
+    #[test]
+    fn readers_see_whole_commits_while_one_writer_adds() {
+        let path = temp_db("readers");
+        let extractions: Vec<_> = SERIES
+            .iter()
+            .map(|(name, _)| claimtrack::extract(&seed(name)).expect("extracts"))
+            .collect();
+        let expected: Vec<usize> = extractions.iter().map(|e| e.claims.len()).collect();
+        let total = 24;
+        // The file exists, with its schema, before readers come.
+        drop(Ledger::open(&path).expect("creates"));
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut ledger = Ledger::open(&path).expect("writer opens");
+                for i in 0..total {
+                    let (_, date) = SERIES[i % SERIES.len()];
+                    let source = Source::new(&format!("copy-{i}")).date(date).expect("date");
+                    ledger
+                        .add(source, &extractions[i % SERIES.len()])
+                        .expect("adds");
+                }
+                done.store(true, std::sync::atomic::Ordering::SeqCst);
+            });
+            for reader in 0..2 {
+                let (path, done, expected) = (&path, &done, &expected);
+                scope.spawn(move || {
+                    let mut seen = 0;
+                    let mut reads = 0;
+                    loop {
+                        let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+                        let ledger = Ledger::open_read_only(path).expect("reader opens");
+                        ledger.integrity_check().expect("intact");
+                        let context = format!("reader {reader}, read {reads}");
+                        every_source_is_whole(&ledger, expected, &context);
+                        assert!(ledger.sources().len() >= seen, "{context}: went back");
+                        seen = ledger.sources().len();
+                        reads += 1;
+                        if finished {
+                            assert_eq!(seen, total, "{context}: not all seen at the end");
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        // A read-only ledger refuses to add and stays as it was.
+        let mut reader = Ledger::open_read_only(&path).expect("opens");
+        let source = Source::new("extra").date("2026-02-01").expect("date");
+        assert!(matches!(
+            reader.add(source, &extractions[0]),
+            Err(claimtrack::Error::Store { .. })
+        ));
+        assert_eq!(reader.sources().len(), total);
+        assert!(Ledger::open_read_only(temp_db("missing")).is_err());
+        drop(reader);
+        remove_db(&path);
     }
 }
 

@@ -5,6 +5,7 @@ mod entities;
 mod examples;
 mod formats;
 mod gold;
+mod hostile;
 mod input;
 mod invariants;
 mod layout;

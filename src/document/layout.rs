@@ -74,6 +74,7 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
         sentences: Vec::new(),
         speakers: Vec::new(),
         dropped,
+        sentence_cuts: Vec::new(),
     };
     let role_only: Vec<bool> = plan.speakers.groups.iter().map(|g| g.role_only).collect();
     fill(
@@ -84,6 +85,18 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
         &sides,
         &role_only,
     );
+    // The cuts in sentences the document kept (sentences are in order).
+    document.sentence_cuts = sentences
+        .cuts
+        .iter()
+        .copied()
+        .filter(|&cut| {
+            document
+                .sentences
+                .binary_search_by_key(&cut, |sentence| sentence.end)
+                .is_ok()
+        })
+        .collect();
     document
 }
 
@@ -233,18 +246,25 @@ fn is_unspoken(paragraph: &Draft) -> bool {
 struct Sentences {
     all: Vec<Span>,
     of_paragraph: Vec<Range<usize>>,
+    /// Where over-long sentences were cut.
+    cuts: Vec<usize>,
 }
 
 impl Sentences {
     fn split(text: &str, segmenter: &Segmenter, paragraphs: &[Draft]) -> Sentences {
         let mut all = Vec::new();
         let mut of_paragraph = Vec::with_capacity(paragraphs.len());
+        let mut cuts = Vec::new();
         for paragraph in paragraphs {
             let start = all.len();
-            segmenter.split_into(text, paragraph.body, &mut all);
+            segmenter.split_region(text, paragraph.body, &mut all, &mut cuts);
             of_paragraph.push(start..all.len());
         }
-        Sentences { all, of_paragraph }
+        Sentences {
+            all,
+            of_paragraph,
+            cuts,
+        }
     }
 
     fn of(&self, paragraph: usize) -> &[Span] {

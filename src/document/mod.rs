@@ -194,6 +194,7 @@ pub struct Document<'a> {
     sentences: Vec<Span>,
     speakers: Vec<Speaker>,
     dropped: Vec<Dropped>,
+    sentence_cuts: Vec<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -278,6 +279,14 @@ impl<'a> Document<'a> {
         &self.dropped
     }
 
+    /// Byte offsets at which a sentence longer than the segmenter's cap
+    /// ([`SegmenterBuilder::max_sentence_bytes`](crate::SegmenterBuilder::max_sentence_bytes))
+    /// was cut: each is the end of a sentence that goes on in the next
+    /// one. Empty for ordinary text.
+    pub fn sentence_cuts(&self) -> &[usize] {
+        &self.sentence_cuts
+    }
+
     /// The owned, serializable form.
     pub fn to_record(&self) -> DocumentRecord {
         DocumentRecord::from_document(self)
@@ -291,10 +300,14 @@ static DEFAULT_PARSER: Lazy<Parser> = Lazy::new(|| {
         .expect("built-in document lexicons are valid")
 });
 
+/// The default largest input, in bytes: [`ParserBuilder::max_input_bytes`].
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
+
 /// Parses interview text into [`Document`]s. Build once, use for many
 /// documents; it is `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Parser {
+    max_input: usize,
     layout: Option<Layout>,
     boilerplate: Boilerplate,
     speaker_words: SpeakerWords,
@@ -311,9 +324,17 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyInput`] when the text is empty or only white space
-    /// (including byte-order marks and zero-width spaces).
+    /// [`Error::InputTooLarge`] when the text is longer than the cap
+    /// ([`ParserBuilder::max_input_bytes`]); [`Error::EmptyInput`] when it
+    /// is empty or only white space (including byte-order marks and
+    /// zero-width spaces).
     pub fn parse<'a>(&self, text: &'a str) -> Result<Document<'a>, Error> {
+        if text.len() > self.max_input {
+            return Err(Error::InputTooLarge {
+                len: text.len(),
+                limit: self.max_input,
+            });
+        }
         if text.chars().all(is_space) {
             return Err(Error::EmptyInput { len: text.len() });
         }
@@ -326,7 +347,8 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidUtf8`] or [`Error::EmptyInput`].
+    /// [`Error::InvalidUtf8`], [`Error::InputTooLarge`] or
+    /// [`Error::EmptyInput`].
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<Document<'a>, Error> {
         self.parse(input::decode(bytes)?)
     }
@@ -346,8 +368,9 @@ impl Parser {
 /// assert_eq!(doc.dropped().len(), 1);
 /// # Ok::<(), claimtrack::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ParserBuilder {
+    max_input: usize,
     layout: Option<Layout>,
     boilerplate_lines: Vec<String>,
     interviewer_labels: Vec<String>,
@@ -355,10 +378,44 @@ pub struct ParserBuilder {
     segmenter: Option<Segmenter>,
 }
 
+impl Default for ParserBuilder {
+    fn default() -> ParserBuilder {
+        ParserBuilder {
+            max_input: DEFAULT_MAX_INPUT_BYTES,
+            layout: None,
+            boilerplate_lines: Vec::new(),
+            interviewer_labels: Vec::new(),
+            interviewee_labels: Vec::new(),
+            segmenter: None,
+        }
+    }
+}
+
 impl ParserBuilder {
     /// A builder with automatic layout detection and no additions.
     pub fn new() -> ParserBuilder {
         ParserBuilder::default()
+    }
+
+    /// Refuses inputs longer than `bytes` with [`Error::InputTooLarge`]
+    /// (default [`DEFAULT_MAX_INPUT_BYTES`], 64 MiB). A parsed document
+    /// and its extraction are held in memory at once, several times the
+    /// input's size for dense text; split bigger files, or raise the cap
+    /// knowing the memory it takes.
+    ///
+    /// ```
+    /// use claimtrack::{Error, ParserBuilder};
+    ///
+    /// let parser = ParserBuilder::new().max_input_bytes(10).build()?;
+    /// assert_eq!(
+    ///     parser.parse("Why did you go?").unwrap_err(),
+    ///     Error::InputTooLarge { len: 15, limit: 10 }
+    /// );
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn max_input_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.max_input = bytes;
+        self
     }
 
     /// Forces a layout instead of detecting it.
@@ -400,6 +457,7 @@ impl ParserBuilder {
     /// [`Error::Lexicon`] for an added entry that is empty or spans lines.
     pub fn build(&self) -> Result<Parser, Error> {
         Ok(Parser {
+            max_input: self.max_input,
             layout: self.layout,
             boilerplate: Boilerplate::new(&self.boilerplate_lines)?,
             speaker_words: SpeakerWords::new(&self.interviewer_labels, &self.interviewee_labels)?,

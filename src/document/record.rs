@@ -17,6 +17,10 @@ pub struct DocumentRecord {
     pub speakers: Vec<SpeakerRecord>,
     /// Every line dropped as boilerplate.
     pub dropped: Vec<DroppedRecord>,
+    /// Where over-long sentences were cut
+    /// ([`Document::sentence_cuts`]); absent when none were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentence_cuts: Vec<usize>,
 }
 
 /// A turn as owned data.
@@ -96,6 +100,7 @@ impl DocumentRecord {
                     reason: dropped.reason,
                 })
                 .collect(),
+            sentence_cuts: document.sentence_cuts().to_vec(),
         }
     }
 }

@@ -10,10 +10,12 @@
 //!   the migrations it lacks, in one transaction.
 //! - Each row holds a record as JSON, keyed by its id, so the records read
 //!   back are exactly those written.
+//! - Opening reads every table in one read transaction: a reader sees the
+//!   file as of one commit, never half an add.
 
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OpenFlags, params};
 
 use super::store::{Batch, Store};
 use super::{Ledger, LedgerEntity, Relation, Source, TrackedClaim};
@@ -44,21 +46,37 @@ fn error(context: &str, error: impl std::fmt::Display) -> Error {
 /// A ledger's SQLite file.
 pub(crate) struct SqliteStore {
     connection: Connection,
+    /// The file, for messages.
+    path: String,
+    /// Opened with [`Ledger::open_read_only`]: commits are refused.
+    read_only: bool,
 }
 
 impl SqliteStore {
-    fn open(path: &Path) -> Result<SqliteStore, Error> {
+    fn open(path: &Path, read_only: bool) -> Result<SqliteStore, Error> {
         let where_ = path.display().to_string();
-        let mut connection = Connection::open(path).map_err(|e| error(&where_, e))?;
-        connection
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| error(&where_, e))?;
-        connection
-            .pragma_update(None, "synchronous", "FULL")
-            .map_err(|e| error(&where_, e))?;
+        let mut connection = if read_only {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        } else {
+            Connection::open(path)
+        }
+        .map_err(|e| error(&where_, e))?;
+        // Wait for a writer's lock rather than fail at once, from the
+        // first statement on.
         connection
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| error(&where_, e))?;
+        if !read_only {
+            connection
+                .pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| error(&where_, e))?;
+            connection
+                .pragma_update(None, "synchronous", "FULL")
+                .map_err(|e| error(&where_, e))?;
+        }
         let version: usize = connection
             .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
             .map_err(|e| error(&where_, e))?
@@ -69,6 +87,16 @@ impl SqliteStore {
                 &where_,
                 format!(
                     "schema version {version} is newer than this claimtrack knows ({})",
+                    MIGRATIONS.len()
+                ),
+            ));
+        }
+        if version < MIGRATIONS.len() && read_only {
+            return Err(error(
+                &where_,
+                format!(
+                    "schema version {version} is older than this claimtrack's ({}); \
+                     open it writable once to migrate it",
                     MIGRATIONS.len()
                 ),
             ));
@@ -85,10 +113,14 @@ impl SqliteStore {
                 .map_err(|e| error(&where_, e))?;
             transaction.commit().map_err(|e| error(&where_, e))?;
         }
-        Ok(SqliteStore { connection })
+        Ok(SqliteStore {
+            connection,
+            path: where_,
+            read_only,
+        })
     }
 
-    /// Every record in the file.
+    /// Every record in the file, as of one commit.
     #[allow(clippy::type_complexity)]
     fn load(
         &self,
@@ -116,7 +148,12 @@ impl SqliteStore {
             }
             Ok(out)
         }
-        Ok((
+        // One read transaction: the tables as of one commit.
+        let snapshot = self
+            .connection
+            .unchecked_transaction()
+            .map_err(|e| error(&self.path, e))?;
+        let tables = (
             rows(
                 &self.connection,
                 "SELECT record FROM sources ORDER BY rowid",
@@ -130,7 +167,9 @@ impl SqliteStore {
                 &self.connection,
                 "SELECT record FROM relations ORDER BY rowid",
             )?,
-        ))
+        );
+        snapshot.finish().map_err(|e| error(&self.path, e))?;
+        Ok(tables)
     }
 }
 
@@ -140,6 +179,9 @@ impl Store for SqliteStore {
     }
 
     fn commit(&mut self, batch: &Batch<'_>) -> Result<(), Error> {
+        if self.read_only {
+            return Err(error(&self.path, "opened read-only: nothing is added"));
+        }
         let transaction = self
             .connection
             .transaction()
@@ -217,7 +259,26 @@ impl Ledger {
     /// [`Error::Store`] when the file cannot be opened or read, is no
     /// ledger, or has a schema newer than this version knows.
     pub fn open(path: impl AsRef<Path>) -> Result<Ledger, Error> {
-        let store = SqliteStore::open(path.as_ref())?;
+        Ledger::open_store(path.as_ref(), false)
+    }
+
+    /// Opens a ledger's SQLite file for reading only: everything committed
+    /// to it when it is opened, read as of one commit, so a reader never
+    /// sees half of another process's add. Readers do not block the
+    /// writer (the file is in WAL mode). [`Ledger::add`] on it fails with
+    /// [`Error::Store`] and changes nothing; open it again to see later
+    /// adds.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Store`] when the file does not exist, cannot be read, is
+    /// no ledger, or has a schema older or newer than this version's.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Ledger, Error> {
+        Ledger::open_store(path.as_ref(), true)
+    }
+
+    fn open_store(path: &Path, read_only: bool) -> Result<Ledger, Error> {
+        let store = SqliteStore::open(path, read_only)?;
         let (sources, entities, claims, relations) = store.load()?;
         let mut ledger = Ledger::with_store(Box::new(store));
         ledger.restore(sources, entities, claims, relations);

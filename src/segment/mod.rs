@@ -65,6 +65,12 @@ const STARTER_SECTIONS: &[&str] = &[
 /// never abbreviations or openers, and the limit keeps look-ups on the stack.
 const MAX_WORD: usize = 24;
 
+/// The default longest sentence, in bytes: [`SegmenterBuilder::max_sentence_bytes`].
+pub const DEFAULT_MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// The smallest cap [`SegmenterBuilder::max_sentence_bytes`] accepts.
+const MIN_SENTENCE_CAP: usize = 64;
+
 static DEFAULT_SEGMENTER: Lazy<Segmenter> = Lazy::new(|| {
     // The built-in lexicons are checked by a unit test; failing here would
     // mean the crate was built from broken data files.
@@ -95,6 +101,7 @@ static DEFAULT_SEGMENTER: Lazy<Segmenter> = Lazy::new(|| {
 pub struct Segmenter {
     abbreviations: HashMap<Box<str>, AbbreviationKind>,
     starters: HashSet<Box<str>>,
+    max_sentence: usize,
 }
 
 /// Builds a [`Segmenter`] from the built-in lexicons plus your own entries.
@@ -109,16 +116,52 @@ pub struct Segmenter {
 /// assert_eq!(segmenter.sentences(text).len(), 2);
 /// # Ok::<(), claimtrack::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SegmenterBuilder {
     abbreviations: Vec<(String, AbbreviationKind)>,
     starters: Vec<String>,
+    max_sentence: usize,
+}
+
+impl Default for SegmenterBuilder {
+    fn default() -> SegmenterBuilder {
+        SegmenterBuilder {
+            abbreviations: Vec::new(),
+            starters: Vec::new(),
+            max_sentence: DEFAULT_MAX_SENTENCE_BYTES,
+        }
+    }
 }
 
 impl SegmenterBuilder {
     /// A builder with no entries of your own yet.
     pub fn new() -> SegmenterBuilder {
         SegmenterBuilder::default()
+    }
+
+    /// Caps a sentence at `bytes` (default [`DEFAULT_MAX_SENTENCE_BYTES`];
+    /// values under 64 count as 64). A longer run of text without a stop
+    /// (a transcript without punctuation, a table turned to text) is cut
+    /// at the last white space before the cap, or at the last character
+    /// boundary when there is none, and the pieces are sentences of their
+    /// own: no text is lost, and
+    /// [`Document::sentence_cuts`](crate::Document::sentence_cuts) lists
+    /// where the cuts fell. The cap bounds the work any later stage does
+    /// per sentence.
+    ///
+    /// ```
+    /// use claimtrack::SegmenterBuilder;
+    ///
+    /// let segmenter = SegmenterBuilder::new().max_sentence_bytes(64).build()?;
+    /// let text = "word ".repeat(40);
+    /// let sentences = segmenter.sentences(&text);
+    /// assert_eq!(sentences.len(), 4);
+    /// assert!(sentences.iter().all(|s| s.len() <= 64));
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn max_sentence_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.max_sentence = bytes.max(MIN_SENTENCE_CAP);
+        self
     }
 
     /// Adds an abbreviation (written without its final stop, any case).
@@ -161,6 +204,7 @@ impl SegmenterBuilder {
         Ok(Segmenter {
             abbreviations,
             starters,
+            max_sentence: self.max_sentence,
         })
     }
 }
@@ -216,13 +260,32 @@ impl Segmenter {
         out
     }
 
+    /// The longest sentence in bytes; longer ones are cut
+    /// ([`SegmenterBuilder::max_sentence_bytes`]).
+    pub fn max_sentence_bytes(&self) -> usize {
+        self.max_sentence
+    }
+
     /// Appends the sentences of `region` (a span of `text`) to `out`.
     ///
     /// Each sentence span starts at a non-space character and ends after
     /// its stop and any closing quotes or brackets; white space between
     /// sentences belongs to none. A region that does not fit `text` (out
-    /// of bounds or off a char boundary) gives no sentences.
+    /// of bounds or off a char boundary) gives no sentences. A sentence
+    /// longer than [`Segmenter::max_sentence_bytes`] is cut into pieces.
     pub fn split_into(&self, text: &str, region: Span, out: &mut Vec<Span>) {
+        self.split_region(text, region, out, &mut Vec::new());
+    }
+
+    /// [`Segmenter::split_into`], appending to `cuts` the offset at which
+    /// each over-long sentence was cut.
+    pub(crate) fn split_region(
+        &self,
+        text: &str,
+        region: Span,
+        out: &mut Vec<Span>,
+        cuts: &mut Vec<usize>,
+    ) {
         if text.get(region.range()).is_none() {
             return;
         }
@@ -278,7 +341,7 @@ impl Segmenter {
                 letters_checked = i;
             }
             if has_letter && self.ends_sentence(text, start, i, stop, next, end) {
-                out.push(Span::new(start, close_end));
+                self.push_capped(text, Span::new(start, close_end), out, cuts);
                 start = next;
                 has_letter = false;
                 letters_checked = next;
@@ -287,7 +350,33 @@ impl Segmenter {
         }
         let last_end = trim_end(text, start, end);
         if start < last_end {
-            out.push(Span::new(start, last_end));
+            self.push_capped(text, Span::new(start, last_end), out, cuts);
+        }
+    }
+
+    /// Pushes `sentence`, cut into pieces of at most the cap: each piece
+    /// ends at the last white space before the cap (or the last character
+    /// boundary), and the next starts at its next non-space character.
+    fn push_capped(&self, text: &str, sentence: Span, out: &mut Vec<Span>, cuts: &mut Vec<usize>) {
+        let mut start = sentence.start;
+        while sentence.end - start > self.max_sentence {
+            let limit = floor_char_boundary(text, start + self.max_sentence);
+            let window = text.get(start..limit).unwrap_or("");
+            // Cut after the last space that leaves a piece with words.
+            let cut = window
+                .trim_end_matches(|c: char| !is_space(c))
+                .trim_end_matches(is_space)
+                .len();
+            let cut = if cut == 0 { limit } else { start + cut };
+            if cut <= start {
+                break;
+            }
+            out.push(Span::new(start, cut));
+            cuts.push(cut);
+            start = skip_space(text, cut, sentence.end);
+        }
+        if start < sentence.end {
+            out.push(Span::new(start, sentence.end));
         }
     }
 
@@ -411,6 +500,15 @@ fn starts_with_space(text: &str, at: usize) -> bool {
 
 /// White space, including NBSP and other Unicode spaces, plus the
 /// invisible format characters scraped pages carry (BOM, zero-width space).
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}')
 }

@@ -393,3 +393,53 @@ fn whitespace_only_gives_no_sentence() {
     assert!(split(" \n\t\u{a0} ").is_empty());
     assert!(split("").is_empty());
 }
+
+/// Splits with a 64-byte cap, returning the pieces and the cuts.
+fn capped(text: &str) -> (Vec<&str>, Vec<usize>) {
+    let segmenter = SegmenterBuilder::new()
+        .max_sentence_bytes(64)
+        .build()
+        .expect("builds");
+    let (mut out, mut cuts) = (Vec::new(), Vec::new());
+    segmenter.split_region(text, Span::new(0, text.len()), &mut out, &mut cuts);
+    (out.iter().map(|s| s.slice(text)).collect(), cuts)
+}
+
+#[test]
+fn an_over_long_sentence_is_cut_at_white_space_and_loses_nothing() {
+    let text = "the cable said that prices will rise ".repeat(5) + "at last.";
+    let (pieces, cuts) = capped(&text);
+    assert_eq!(pieces.len(), cuts.len() + 1);
+    assert!(pieces.iter().all(|p| p.len() <= 64 && p.trim() == *p));
+    // Every piece ends at a word's end, and the words are all there.
+    let rejoined: Vec<&str> = pieces.iter().flat_map(|p| p.split(' ')).collect();
+    let original: Vec<&str> = text.split_whitespace().collect();
+    assert_eq!(rejoined, original);
+    // Short sentences are untouched and nothing is reported.
+    assert_eq!(
+        capped("Short. Sentences."),
+        (vec!["Short.", "Sentences."], vec![])
+    );
+}
+
+#[test]
+fn a_word_longer_than_the_cap_is_cut_on_a_char_boundary() {
+    let text = "ж".repeat(100);
+    let (pieces, cuts) = capped(&text);
+    assert_eq!(pieces.concat(), text);
+    assert_eq!(cuts, [64, 128, 192]);
+    assert!(pieces.iter().all(|p| p.len() <= 64));
+}
+
+#[test]
+fn the_cap_has_a_floor() {
+    let segmenter = SegmenterBuilder::new()
+        .max_sentence_bytes(1)
+        .build()
+        .expect("builds");
+    assert_eq!(segmenter.max_sentence_bytes(), 64);
+    assert_eq!(
+        Segmenter::default_ref().max_sentence_bytes(),
+        DEFAULT_MAX_SENTENCE_BYTES
+    );
+}
