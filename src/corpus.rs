@@ -12,7 +12,7 @@
 //! ```
 
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -61,12 +61,12 @@ pub fn directory(
         }
     }
     files.sort();
-    Ok(files.into_iter().map(read_file))
+    Ok(files.into_iter().map(|path| read_file(&path)))
 }
 
-fn read_file(path: PathBuf) -> Result<CorpusDocument, Error> {
+fn read_file(path: &Path) -> Result<CorpusDocument, Error> {
     let id = path.display().to_string();
-    let bytes = std::fs::read(&path).map_err(|e| read_error(&id, e))?;
+    let bytes = std::fs::read(path).map_err(|e| read_error(&id, e))?;
     let text = crate::input::decode(&bytes)?.to_string();
     Ok(CorpusDocument { id, text })
 }

@@ -35,7 +35,7 @@ pub enum Error {
         /// The date as given.
         value: String,
     },
-    /// The ledger's store failed: the SQLite file could not be opened,
+    /// The ledger's store failed: the `SQLite` file could not be opened,
     /// migrated, read or written, or an export could not be written.
     #[error("ledger store: {message}")]
     Store {

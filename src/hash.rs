@@ -3,14 +3,14 @@
 //! Only for tables whose keys come from the lexicons (and a user's
 //! additions), built once and then only looked up: a document's words can
 //! find no collision to pile into them. Maps keyed by document text keep the
-//! standard library's SipHash, which guards against a page crafted to
-//! collide. This is the multiply-rotate hash of Firefox and rustc (FxHash),
+//! standard library's `SipHash`, which guards against a page crafted to
+//! collide. This is the multiply-rotate hash of Firefox and rustc (`FxHash`),
 //! a few lines rather than a dependency.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash: for each 8 bytes, rotate, xor, multiply.
+/// `FxHash`: for each 8 bytes, rotate, xor, multiply.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FastHasher {
     hash: u64,

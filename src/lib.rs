@@ -19,7 +19,7 @@
 //!    every field traced to the words that set it.
 //! 6. [`ledger`]: claims from many documents tracked across interviews and
 //!    time — repeats, contradictions, disputes, refinements and resolved
-//!    predictions — in memory or in a SQLite file.
+//!    predictions — in memory or in a `SQLite` file.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.
@@ -47,6 +47,29 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![warn(missing_debug_implementations)]
+#![warn(clippy::pedantic)]
+// Getters and pure helpers would all carry #[must_use]; the noise hides
+// the few where dropping a result is a real bug (those have it).
+#![allow(clippy::must_use_candidate)]
+// The design card asks for once_cell's Lazy for compiled matchers.
+#![allow(clippy::non_std_lazy_statics)]
+// Rule walkers read top to bottom; splitting one rule across helpers
+// would hide the order the rules are tried in.
+#![allow(clippy::too_many_lines)]
+// Domain words come in near pairs (word/words, last/list, asked/answered).
+#![allow(clippy::similar_names)]
+// Unwrapping, panicking and indexing are banned in library code; tests
+// may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
 
 pub mod claim;
 pub mod corpus;

@@ -20,7 +20,9 @@ impl Lower {
             if let Some(slot) = buffer.get_mut(..word.len()) {
                 slot.copy_from_slice(word.as_bytes());
                 slot.make_ascii_lowercase();
-                return Lower::Inline(buffer, word.len() as u8);
+                if let Ok(len) = u8::try_from(word.len()) {
+                    return Lower::Inline(buffer, len);
+                }
             }
         }
         Lower::Heap(word.to_lowercase())

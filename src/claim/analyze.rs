@@ -259,10 +259,8 @@ impl TurnWalk<'_> {
         // "If the money does not come, it is likely that …": the
         // condition stays in the claim's text, the proposition follows it.
         let core = core_start(s, range.clone())..range.end;
-        let own_frame = match (&forced_frame, kind) {
-            (Some(found), _) => Some(found.clone()),
-            (None, _) => frame::detect(s, core.clone(), cues, &clause.holes, false),
-        };
+        let own_frame =
+            forced_frame.or_else(|| frame::detect(s, core.clone(), cues, &clause.holes, false));
         // A coordinated clause shares the frame of the clause before it
         // ("narratives that Lukashenka is resisting, and Putin is …").
         let joined_by_and = clause.range.start > 0
@@ -334,7 +332,14 @@ impl TurnWalk<'_> {
                 && m.end <= range.end
                 && clause::in_holes(m.start, &clause.holes).is_none()
         };
-        let polarity = self.polarity(s, cues, &proposition, &frame, clause, &mut cue_records);
+        let polarity = self.polarity(
+            s,
+            cues,
+            &proposition,
+            frame.as_ref(),
+            clause,
+            &mut cue_records,
+        );
         let stance_range = match &frame {
             Some(found) => found.words.start.min(proposition.start)..proposition.end,
             None => proposition.clone(),
@@ -343,7 +348,7 @@ impl TurnWalk<'_> {
             s,
             cues,
             &stance_range,
-            &frame,
+            frame.as_ref(),
             clause,
             &mut cue_records,
             kind,
@@ -373,13 +378,13 @@ impl TurnWalk<'_> {
             (frame, _) => frame,
         };
         let (evidence, attributed_to) =
-            self.evidence(s, cues, &range, &frame, &mut cue_records, &in_claim);
+            self.evidence(s, cues, &range, frame.as_ref(), &mut cue_records, &in_claim);
         let time = self.time(
             s,
             cues,
             &proposition,
             verb,
-            &frame,
+            frame.as_ref(),
             clause,
             kind,
             carried,
@@ -471,7 +476,7 @@ impl TurnWalk<'_> {
         s: &Sentence<'_>,
         cues: &[CueMatch],
         proposition: &Range<usize>,
-        frame: &Option<Frame>,
+        frame: Option<&Frame>,
         clause: &Clause,
         out: &mut Vec<Cue>,
     ) -> Polarity {
@@ -557,7 +562,7 @@ impl TurnWalk<'_> {
         s: &Sentence<'_>,
         cues: &[CueMatch],
         range: &Range<usize>,
-        frame: &Option<Frame>,
+        frame: Option<&Frame>,
         clause: &Clause,
         out: &mut Vec<Cue>,
         kind: ClauseKind,
@@ -565,10 +570,10 @@ impl TurnWalk<'_> {
     ) -> Certainty {
         let mut level = Certainty::Certain;
         let mut lower_to = |to: Certainty| level = level.min(to);
-        match frame.as_ref().map(|f| &f.kind) {
-            Some(FrameKind::Question) => lower_to(Certainty::Unknown),
-            Some(FrameKind::Evidence { lacking: true }) => lower_to(Certainty::Unknown),
-            _ => {}
+        if let Some(FrameKind::Question | FrameKind::Evidence { lacking: true }) =
+            frame.map(|f| &f.kind)
+        {
+            lower_to(Certainty::Unknown);
         }
         let mut own = false;
         if matches!(s.lower(range.start), "whether") {
@@ -630,7 +635,7 @@ impl TurnWalk<'_> {
         s: &Sentence<'_>,
         cues: &[CueMatch],
         range: &Range<usize>,
-        frame: &Option<Frame>,
+        frame: Option<&Frame>,
         out: &mut Vec<Cue>,
         in_claim: &dyn Fn(&CueMatch, &Range<usize>) -> bool,
     ) -> (Evidence, Option<EntityRef>) {
@@ -713,7 +718,7 @@ impl TurnWalk<'_> {
         cues: &[CueMatch],
         proposition: &Range<usize>,
         verb: Option<usize>,
-        frame: &Option<Frame>,
+        frame: Option<&Frame>,
         clause: &Clause,
         kind: ClauseKind,
         carried: Option<&Carried>,

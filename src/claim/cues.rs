@@ -165,6 +165,7 @@ pub(crate) struct Cues {
     lemmas: HashMap<Box<str>, Vec<CueFamily>>,
 }
 
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static BUILTIN: Lazy<Cues> = Lazy::new(|| {
     // The built-in lexicon is checked by a unit test.
     Cues::new(&[]).expect("built-in cue lexicon is valid")

@@ -489,28 +489,25 @@ fn report_noun_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -
         if possessor_end.is_none() && !possessive && !plural_or_pointed && !existential {
             continue;
         }
-        let source = match possessor_end {
-            Some(end) => {
-                let start = (range.start..end)
-                    .rev()
-                    .take_while(|&i| s.capitalized(i))
-                    .last()
-                    .unwrap_or(end);
-                start..end
-            }
-            None => {
-                let start = (range.start..noun.start)
-                    .rev()
-                    .take_while(|&i| {
-                        s.is(
-                            i,
-                            class::DETERMINER | class::DEMONSTRATIVE | class::POSSESSIVE,
-                        ) || s.nominal(i)
-                    })
-                    .last()
-                    .unwrap_or(noun.start);
-                start..noun.end
-            }
+        let source = if let Some(end) = possessor_end {
+            let start = (range.start..end)
+                .rev()
+                .take_while(|&i| s.capitalized(i))
+                .last()
+                .unwrap_or(end);
+            start..end
+        } else {
+            let start = (range.start..noun.start)
+                .rev()
+                .take_while(|&i| {
+                    s.is(
+                        i,
+                        class::DETERMINER | class::DEMONSTRATIVE | class::POSSESSIVE,
+                    ) || s.nominal(i)
+                })
+                .last()
+                .unwrap_or(noun.start);
+            start..noun.end
         };
         return Some(Frame {
             kind: FrameKind::Report {

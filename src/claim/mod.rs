@@ -45,7 +45,7 @@ pub enum Polarity {
 }
 
 /// How strongly the speaker commits to the proposition, from weakest to
-/// strongest (after the FactBank scale).
+/// strongest (after the `FactBank` scale).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {

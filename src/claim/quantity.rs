@@ -111,6 +111,7 @@ static ALTERNATIVES: Lazy<Vec<(QuantityKind, String)>> = Lazy::new(|| {
 });
 
 /// Every kind of quantity in one pattern, for the fast search.
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static QUANTITY: Lazy<Regex> = Lazy::new(|| {
     let pattern: Vec<String> = ALTERNATIVES
         .iter()
@@ -124,6 +125,7 @@ static QUANTITY: Lazy<Regex> = Lazy::new(|| {
 /// first kind that matches at its start is the alternative the search
 /// took, as it prefers earlier alternatives. A set runs on the fast
 /// automaton, where captures would need the backtracker.
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static KINDS: Lazy<RegexSet> = Lazy::new(|| {
     RegexSet::new(
         ALTERNATIVES

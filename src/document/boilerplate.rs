@@ -29,7 +29,7 @@ pub enum DropReason {
     SubscriptionBanner,
     /// A legal or site notice ("All rights reserved").
     Notice,
-    /// A row of share buttons ("Facebook Twitter LinkedIn Email").
+    /// A row of share buttons ("Facebook Twitter `LinkedIn` Email").
     SocialButtons,
     /// A breadcrumb trail ("Home › World › Europe").
     Navigation,
@@ -55,6 +55,8 @@ pub(crate) enum LineKind {
 /// How a phrase anchored at the start of a line may match; one phrase can
 /// be listed under several rules ("share this" is a whole line and a
 /// labelled line).
+// Independent rules a phrase may be listed under, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct LineRules {
     /// The phrase is the whole line.
@@ -113,13 +115,12 @@ impl Boilerplate {
         let mut social_words = HashSet::default();
         let mut add_anchored = |phrase: &str, set: fn(&mut LineRules)| {
             let phrase = phrase.trim().to_ascii_lowercase();
-            let index = match anchored_patterns.iter().position(|p| *p == phrase) {
-                Some(index) => index,
-                None => {
-                    anchored_patterns.push(phrase);
-                    anchored_rules.push(LineRules::default());
-                    anchored_rules.len() - 1
-                }
+            let index = if let Some(index) = anchored_patterns.iter().position(|p| *p == phrase) {
+                index
+            } else {
+                anchored_patterns.push(phrase);
+                anchored_rules.push(LineRules::default());
+                anchored_rules.len() - 1
             };
             if let Some(rules) = anchored_rules.get_mut(index) {
                 set(rules);
@@ -202,7 +203,7 @@ impl Boilerplate {
         }
     }
 
-    /// "Facebook Twitter LinkedIn Email", "Share on Facebook Share on X":
+    /// "Facebook Twitter `LinkedIn` Email", "Share on Facebook Share on X":
     /// every word is a social word and at least one names a network.
     fn is_social_row(&self, line: &str) -> bool {
         if line.len() > SHORT_LINE {

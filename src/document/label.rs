@@ -57,6 +57,7 @@ static RECORD_STYLE: Lazy<Regex> = Lazy::new(|| compile(&format!("^{RECORD_NAME}
 static SHORT_LABEL: Lazy<Regex> =
     Lazy::new(|| compile(r"^(?:\*\*|__)?(?P<name>Q|A)(?:\*\*|__)?(?P<separator>\.[ \t]+|[ \t]+)"));
 
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 fn compile(pattern: &str) -> Regex {
     // Patterns are constants checked by the unit tests below.
     Regex::new(pattern).expect("label pattern is valid")

@@ -382,7 +382,7 @@ impl<'p> Walk<'p> {
                 Some(_) if last.group.is_some() => last.paragraphs.push(index),
                 Some(group) => {
                     self.turns
-                        .push(TurnDraft::new(Role::Answer, Some(group), false, index))
+                        .push(TurnDraft::new(Role::Answer, Some(group), false, index));
                 }
                 None => self
                     .turns

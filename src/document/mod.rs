@@ -293,6 +293,7 @@ impl<'a> Document<'a> {
     }
 }
 
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static DEFAULT_PARSER: Lazy<Parser> = Lazy::new(|| {
     // The built-in lexicons are checked by unit tests.
     ParserBuilder::new()

@@ -64,6 +64,8 @@ pub(crate) enum Emphasis {
 }
 
 /// What a paragraph looks like, read from its body.
+// Independent observations of one paragraph, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape {
     /// Ends with a question mark (before closing quotes and markup).
@@ -373,6 +375,7 @@ struct ParagraphCues {
 }
 
 impl ParagraphCues {
+    #[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
     fn new() -> ParagraphCues {
         let mut captions = Vec::new();
         let mut requests = Vec::new();
@@ -404,6 +407,7 @@ impl ParagraphCues {
 }
 
 /// A paragraph that is only a time of day or a timestamp.
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static TIME_LINE: Lazy<Regex> = Lazy::new(|| {
     // Constant pattern, checked by the unit tests.
     Regex::new(concat!(

@@ -78,7 +78,11 @@ impl DocumentRecord {
                     span: turn.span(),
                     body: turn.body(),
                     label: turn.label(),
-                    paragraphs: document.paragraphs(turn).iter().map(|p| p.body()).collect(),
+                    paragraphs: document
+                        .paragraphs(turn)
+                        .iter()
+                        .map(super::Paragraph::body)
+                        .collect(),
                     sentences: document.sentences(turn).to_vec(),
                 })
                 .collect(),

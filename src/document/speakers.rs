@@ -264,7 +264,7 @@ struct Tally {
 
 impl Tally {
     fn balance(self) -> isize {
-        self.asked as isize - self.answered as isize
+        self.asked.cast_signed() - self.answered.cast_signed()
     }
 }
 

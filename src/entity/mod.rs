@@ -209,6 +209,8 @@ pub struct Entity {
 /// # Ok::<(), claimtrack::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+// `Entities::entities` reads as the type's own word for its list.
+#[allow(clippy::struct_field_names)]
 pub struct Entities {
     entities: Vec<Entity>,
     /// Names, demonyms, acronyms and speaker labels; sorted by start, not

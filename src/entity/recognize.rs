@@ -758,8 +758,7 @@ impl Scanner<'_> {
         };
         let initials: String = out
             .last()
-            .map(|c| c.span.slice(self.text))
-            .unwrap_or("")
+            .map_or("", |c| c.span.slice(self.text))
             .split_whitespace()
             .filter(|w| starts_upper(w))
             .filter_map(|w| w.chars().next())

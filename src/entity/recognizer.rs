@@ -51,7 +51,7 @@ impl Recognizer {
         let tokens = recognize::SentenceTokens::new(document);
         let candidates = recognize::candidates(document, knowledge, &tokens);
         let turn_starts: Vec<usize> = document.turns().iter().map(|t| t.span().start).collect();
-        let mut entities = resolve::resolve(document.text(), candidates, knowledge, &turn_starts);
+        let mut entities = resolve::resolve(document.text(), &candidates, knowledge, &turn_starts);
         speaker::link(document, &mut entities, knowledge);
         reference::resolve_references(document, &mut entities, knowledge, &tokens);
         // Settling an ambiguous name can change who speaks a turn and so
@@ -97,7 +97,10 @@ impl RecognizerBuilder {
         self.entries.push(UserEntry {
             name: name.to_string(),
             kind: Some(kind),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            aliases: aliases
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             source: "builder".to_string(),
             line: 0,
         });

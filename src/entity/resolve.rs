@@ -45,8 +45,9 @@ use crate::span::Span;
 /// Most one-word names a name is compared with for transliteration; keeps
 /// a document full of names linear.
 const MAX_COMPARISONS: usize = 64;
-/// Largest share of edits two spellings of one name may differ by.
-const MAX_EDIT_SHARE: f64 = 0.1;
+/// Two spellings of one name may differ by one edit per this many
+/// letters (rounded up).
+const LETTERS_PER_EDIT: usize = 10;
 /// Names up to this many letters are compared without allocating.
 const BAND_NAME: usize = 48;
 /// Most mentions looked back at to settle an ambiguous name by context.
@@ -57,13 +58,13 @@ const SETTLE_LOOK_BACK: usize = 400;
 /// ambiguous name.
 pub(crate) fn resolve(
     text: &str,
-    candidates: Vec<Candidate>,
+    candidates: &[Candidate],
     knowledge: &Knowledge,
     turn_starts: &[usize],
 ) -> Entities {
     let mut groups = Groups::default();
     let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
-    for candidate in &candidates {
+    for candidate in candidates {
         let key = match (candidate.known, candidate.acronym_of) {
             (Some(known), _) => GroupKey::Known(known.known),
             (None, Some(expansion)) => {
@@ -75,10 +76,10 @@ pub(crate) fn resolve(
         };
         group_of.push(groups.get_or_add(key));
     }
-    let titles = group_titles(text, &candidates, &group_of, groups.keys.len());
+    let titles = group_titles(text, candidates, &group_of, groups.keys.len());
     let mut union = Union::new(groups.keys.len());
-    let ambiguous = merge_parts_of_names(&groups, &candidates, &group_of, &titles, &mut union);
-    merge_short_organizations(&groups, &candidates, &group_of, knowledge, &mut union);
+    let ambiguous = merge_parts_of_names(&groups, candidates, &group_of, &titles, &mut union);
+    merge_short_organizations(&groups, candidates, &group_of, knowledge, &mut union);
     merge_transliterations(&groups, &mut union);
     merge_initials(&groups, &mut union);
     let context = Context {
@@ -88,12 +89,7 @@ pub(crate) fn resolve(
         titles,
     };
     build(
-        &context,
-        &candidates,
-        &group_of,
-        &groups,
-        &mut union,
-        knowledge,
+        &context, candidates, &group_of, &groups, &mut union, knowledge,
     )
 }
 
@@ -569,7 +565,7 @@ pub(crate) fn same_skeleton(a: &[char], b: &[char]) -> bool {
         return a == b && !a.is_empty();
     }
     let longest = a.len().max(b.len());
-    let allowed = ((longest as f64) * MAX_EDIT_SHARE).ceil() as usize;
+    let allowed = longest.div_ceil(LETTERS_PER_EDIT);
     within_edits(a, b, allowed.max(1))
 }
 
@@ -606,8 +602,7 @@ fn merge_transliterations(groups: &Groups, union: &mut Union) {
         for other_length in folded.len().saturating_sub(2)..=folded.len() + 2 {
             let bucket = buckets
                 .get(&(first, other_length))
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+                .map_or(&[][..], Vec::as_slice);
             // Only the names after this one: each pair once.
             let after = bucket.partition_point(|&p| p <= position);
             for &other in bucket.get(after..).unwrap_or(&[]) {
@@ -782,27 +777,26 @@ fn build(
             .and_then(|known| known.country)
             .or(draft.qualifier.filter(|_| draft.kind == EntityKind::Person));
         let Some(country) = country else { continue };
-        let entity = match entity_of_known.get(&country) {
-            Some(&entity) => entity,
-            None => {
-                let Some(known) = knowledge.entry(country) else {
-                    continue;
-                };
-                entities.push(Entity {
-                    name: known.name.to_string(),
-                    kind: known.kind,
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                    references: Vec::new(),
-                    country: None,
-                    affiliation: None,
-                    described_as: Vec::new(),
-                    ambiguous_with: Vec::new(),
-                    kind_guessed: false,
-                });
-                entity_of_known.insert(country, entities.len() - 1);
-                entities.len() - 1
-            }
+        let entity = if let Some(&entity) = entity_of_known.get(&country) {
+            entity
+        } else {
+            let Some(known) = knowledge.entry(country) else {
+                continue;
+            };
+            entities.push(Entity {
+                name: known.name.to_string(),
+                kind: known.kind,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                references: Vec::new(),
+                country: None,
+                affiliation: None,
+                described_as: Vec::new(),
+                ambiguous_with: Vec::new(),
+                kind_guessed: false,
+            });
+            entity_of_known.insert(country, entities.len() - 1);
+            entities.len() - 1
         };
         if let Some(slot) = entities.get_mut(index) {
             slot.country = Some(entity);
@@ -850,7 +844,7 @@ fn settle(
         named.dedup();
         match named.as_slice() {
             [only] => return Some(*only),
-            [] => continue,
+            [] => {}
             _ => return None,
         }
     }

@@ -49,7 +49,7 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
         }
         let label = speaker.name();
         let entity = name_part(text, label, vocabulary)
-            .and_then(|part| speaker_entity(text, label, part, entities, &mut index, &mut created));
+            .map(|part| speaker_entity(text, label, part, entities, &mut index, &mut created));
         of_speaker.push(entity);
     }
     let interviewee = interviewee(document, entities);
@@ -59,7 +59,9 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
         let named = turn
             .speaker_index()
             .and_then(|index| of_speaker.get(index).copied().flatten());
-        let anonymous = document.speaker(turn).is_none_or(|s| s.is_role_only());
+        let anonymous = document
+            .speaker(turn)
+            .is_none_or(super::super::document::Speaker::is_role_only);
         let entity = match turn.role() {
             Role::Answer if anonymous => interviewee,
             _ => named,
@@ -202,14 +204,14 @@ fn speaker_entity(
     entities: &mut Entities,
     index: &mut NameIndex,
     created: &mut HashMap<String, usize>,
-) -> Option<usize> {
+) -> usize {
     let written = part.slice(text);
     let key = name_key(written);
     // "MR. WRONA" and "MS. WRONA" are two people: entities made from
     // labels are told apart by the whole label.
     let label_key = name_key(label.slice(text));
     if let Some(&entity) = created.get(&label_key) {
-        return Some(entity);
+        return entity;
     }
     // The whole label as a name: "Wikinews", "Vladimir Putin". A name in
     // doubt ("Wrona" beside two Wronas) is no answer: the label may tell
@@ -221,13 +223,13 @@ fn speaker_entity(
         index.canonical.get(&key)
     };
     if let Some([only]) = whole.map(Vec::as_slice) {
-        return Some(*only);
+        return *only;
     }
     // Its last word as a person's last name, or a spelling of it.
     let last = key.rsplit(' ').next().unwrap_or(&key).to_string();
     let people = index.people(&last);
     if let [only] = people.as_slice() {
-        return Some(*only);
+        return *only;
     }
     let name = if written.chars().any(char::is_lowercase) {
         written.to_string()
@@ -251,7 +253,7 @@ fn speaker_entity(
         index.add(at, entity);
     }
     created.insert(label_key, at);
-    Some(at)
+    at
 }
 
 /// "O'BRIEN-SMITH" → "O'Brien-Smith".

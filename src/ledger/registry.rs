@@ -144,20 +144,19 @@ impl Registry {
             return None;
         }
         let found = self.find(record);
-        let index = match found {
-            Some(index) => index,
-            None => {
-                let id = format!("g{}", self.entities.len() + 1);
-                self.by_id.insert(id.clone(), self.entities.len());
-                self.entities.push(LedgerEntity {
-                    id,
-                    name: record.name.clone(),
-                    kind: record.kind,
-                    aliases: Vec::new(),
-                    kind_guessed: record.kind_guessed,
-                });
-                self.entities.len() - 1
-            }
+        let index = if let Some(index) = found {
+            index
+        } else {
+            let id = format!("g{}", self.entities.len() + 1);
+            self.by_id.insert(id.clone(), self.entities.len());
+            self.entities.push(LedgerEntity {
+                id,
+                name: record.name.clone(),
+                kind: record.kind,
+                aliases: Vec::new(),
+                kind_guessed: record.kind_guessed,
+            });
+            self.entities.len() - 1
         };
         let mut changed = found.is_none();
         if let (Some(found), Some(entity)) = (found, self.entities.get(index))
@@ -182,7 +181,7 @@ impl Registry {
             // The fullest name wins: "Ingrid Solberg" over "Solberg".
             let words = |name: &str| name.split_whitespace().count();
             if words(&record.name) > words(&entity.name) {
-                entity.name = record.name.clone();
+                entity.name.clone_from(&record.name);
                 changed = true;
             }
         }

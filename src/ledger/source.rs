@@ -71,18 +71,21 @@ impl Source {
     }
 
     /// Sets the title.
+    #[must_use]
     pub fn title(mut self, title: &str) -> Source {
         self.title = Some(title.to_string());
         self
     }
 
     /// Sets the URL.
+    #[must_use]
     pub fn url(mut self, url: &str) -> Source {
         self.url = Some(url.to_string());
         self
     }
 
     /// Sets the publisher.
+    #[must_use]
     pub fn publisher(mut self, publisher: &str) -> Source {
         self.publisher = Some(publisher.to_string());
         self
@@ -105,6 +108,7 @@ impl Source {
     }
 
     /// Names the speaker of a label.
+    #[must_use]
     pub fn speaker(mut self, label: &str, name: &str) -> Source {
         self.speakers.push((label.to_string(), name.to_string()));
         self

@@ -1,4 +1,4 @@
-//! The SQLite store: a ledger that lasts.
+//! The `SQLite` store: a ledger that lasts.
 //!
 //! - Every add is one transaction: after [`Ledger::add`] returns, its
 //!   claims are on disk; a crash or a kill before that leaves the file as
@@ -43,7 +43,7 @@ fn error(context: &str, error: impl std::fmt::Display) -> Error {
     }
 }
 
-/// A ledger's SQLite file.
+/// A ledger's `SQLite` file.
 pub(crate) struct SqliteStore {
     connection: Connection,
     /// The file, for messages.
@@ -109,7 +109,7 @@ impl SqliteStore {
                     .map_err(|e| error(&where_, e))?;
             }
             transaction
-                .pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+                .pragma_update(None, "user_version", MIGRATIONS.len().cast_signed())
                 .map_err(|e| error(&where_, e))?;
             transaction.commit().map_err(|e| error(&where_, e))?;
         }
@@ -207,7 +207,7 @@ impl Store for SqliteStore {
             transaction
                 .execute(
                     "INSERT OR IGNORE INTO claims (id, seq, record) VALUES (?1, ?2, ?3)",
-                    params![claim.id, claim.seq as i64, to_json(claim)?],
+                    params![claim.id, claim.seq.cast_signed(), to_json(claim)?],
                 )
                 .map_err(|e| error("claim", e))?;
         }
@@ -231,7 +231,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
 }
 
 impl Ledger {
-    /// Opens (or creates) a ledger stored in a SQLite file, reading back
+    /// Opens (or creates) a ledger stored in a `SQLite` file, reading back
     /// everything committed to it. Every later [`Ledger::add`] commits to
     /// the file in one transaction. Only with the `sqlite` feature (on by
     /// default).
@@ -262,7 +262,7 @@ impl Ledger {
         Ledger::open_store(path.as_ref(), false)
     }
 
-    /// Opens a ledger's SQLite file for reading only: everything committed
+    /// Opens a ledger's `SQLite` file for reading only: everything committed
     /// to it when it is opened, read as of one commit, so a reader never
     /// sees half of another process's add. Readers do not block the
     /// writer (the file is in WAL mode). [`Ledger::add`] on it fails with

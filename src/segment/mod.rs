@@ -71,6 +71,7 @@ pub const DEFAULT_MAX_SENTENCE_BYTES: usize = 8 * 1024;
 /// The smallest cap [`SegmenterBuilder::max_sentence_bytes`] accepts.
 const MIN_SENTENCE_CAP: usize = 64;
 
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 static DEFAULT_SEGMENTER: Lazy<Segmenter> = Lazy::new(|| {
     // The built-in lexicons are checked by a unit test; failing here would
     // mean the crate was built from broken data files.
@@ -539,7 +540,7 @@ fn word_before(sentence: &str) -> &str {
     sentence.get(word_start..).unwrap_or("")
 }
 
-fn classify_next<'t>(text: &'t str, next: usize, end: usize) -> Next<'t> {
+fn classify_next(text: &str, next: usize, end: usize) -> Next<'_> {
     let rest = text.get(next..end).unwrap_or("");
     if let Some(after) = aside_end(rest) {
         // A lower-case aside is a stage note when a new sentence (or the
