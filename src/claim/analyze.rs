@@ -279,6 +279,10 @@ impl TurnWalk<'_> {
         };
         let proposition =
             skip_discourse(s, proposition.start, cues).max(proposition.start)..proposition.end;
+        // "There is no evidence that" and nothing after it asserts nothing.
+        if proposition.is_empty() {
+            return None;
+        }
         let verb = clause::main_verb(s, proposition.clone(), &clause.holes).or_else(|| {
             // A shared-subject predicate opens with its verb: "and gave
             // nothing back".

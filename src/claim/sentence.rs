@@ -105,6 +105,9 @@ impl<'t> Sentence<'t> {
 
     /// The span from the start of word `start` to the end of word `end - 1`.
     pub(crate) fn range_span(&self, range: Range<usize>) -> Option<Span> {
+        if range.is_empty() {
+            return None;
+        }
         let first = self.tokens.get(range.start)?;
         let last = self.tokens.get(range.end.checked_sub(1)?)?;
         Some(Span::new(first.span.start, last.span.end))

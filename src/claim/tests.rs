@@ -280,3 +280,26 @@ fn claim_table() {
         failures.join("\n")
     );
 }
+
+/// A frame with nothing after it ("there is no evidence that" and only
+/// invisible characters) asserts nothing: no claim, and never an
+/// assertion outside its claim. Found by the property tests.
+#[test]
+fn a_frame_without_a_proposition_is_no_claim() {
+    for text in [
+        "there is no evidence that\u{feff}\u{202e}\na",
+        "Why?\n\nThere is no evidence that \u{200b}.",
+    ] {
+        let extraction = extract(text).unwrap();
+        for claim in &extraction.claims {
+            assert!(
+                claim.span.contains(claim.assertion_span),
+                "{text:?}: {claim:?}"
+            );
+        }
+        assert!(
+            extraction.claims.iter().all(|c| !c.text.ends_with("that")),
+            "{text:?}"
+        );
+    }
+}
