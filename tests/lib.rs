@@ -10,4 +10,5 @@ mod input;
 mod invariants;
 mod layout;
 mod ledger;
+mod properties;
 mod snapshots;
