@@ -938,11 +938,7 @@ proptest! {
         }
     }
 
-    // Ignored: fails on a real bug (see the reason); run with --ignored.
     #[test]
-    #[ignore = "bug: an empty assertion span lies past its claim when only \
-                non-word characters follow a frame, e.g. \
-                \"there is no evidence that \\u{301}\\na\""]
     fn assertions_lie_in_their_claims_in_arbitrary_text(text in arbitrary_text()) {
         if let Some(extraction) = extract_unless_blank(&text)? {
             check_assertions_in_claims(&extraction)?;

@@ -289,6 +289,10 @@ fn a_frame_without_a_proposition_is_no_claim() {
     for text in [
         "there is no evidence that\u{feff}\u{202e}\na",
         "Why?\n\nThere is no evidence that \u{200b}.",
+        "there is no evidence that \u{301}\na",
+        "Q: Why?\n\nA: There is no evidence that \u{301}",
+        "Q: Why?\n\nA: It is unlikely that \u{202e}",
+        "S\nIt\u{2019}s unclear whether :",
     ] {
         let extraction = extract(text).unwrap();
         for claim in &extraction.claims {
