@@ -289,6 +289,58 @@ fn json_lines_round_trip_and_bad_lines_import_nothing() {
     assert!(error.to_string().contains("line 1"), "{error}");
 }
 
+#[test]
+fn a_claim_or_relation_repeated_in_one_import_is_taken_once() {
+    let ledger = series();
+    let mut jsonl = Vec::new();
+    ledger.export_jsonl(&mut jsonl).expect("exports");
+    let text = String::from_utf8(jsonl).expect("UTF-8");
+    // Two exports of overlapping ledgers, concatenated: every line twice.
+    let twice = format!("{text}{text}");
+    let mut copy = Ledger::new();
+    assert_eq!(
+        copy.import_jsonl(twice.as_bytes()).expect("imports"),
+        ledger.claims().len()
+    );
+    assert_eq!(copy.claims(), ledger.claims());
+    assert_eq!(copy.relations(), ledger.relations());
+    let mut again = Vec::new();
+    copy.export_jsonl(&mut again).expect("exports");
+    assert_eq!(String::from_utf8(again).expect("UTF-8"), text);
+
+    // The same id with other fields is an error on the second line.
+    let first_claim = text
+        .lines()
+        .position(|line| line.starts_with("{\"claim\""))
+        .expect("a claim line");
+    let claim_line = text.lines().nth(first_claim).expect("line");
+    let changed = claim_line.replacen("\"polarity\":\"positive\"", "\"polarity\":\"negative\"", 1);
+    let changed = if changed == claim_line {
+        claim_line.replacen("\"polarity\":\"negative\"", "\"polarity\":\"positive\"", 1)
+    } else {
+        changed
+    };
+    let conflicting = format!("{text}{changed}\n");
+    let mut target = Ledger::new();
+    let error = target
+        .import_jsonl(conflicting.as_bytes())
+        .expect_err("a conflicting repeat");
+    let line = text.lines().count() + 1;
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("JSON Lines, line {line}:")),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("line {} already", first_claim + 1)),
+        "{error}"
+    );
+    assert!(target.claims().is_empty() && target.sources().is_empty());
+}
+
 #[cfg(feature = "sqlite")]
 mod sqlite {
     use std::io::{BufRead, BufReader};
@@ -334,6 +386,27 @@ mod sqlite {
             String::from_utf8(jsonl).unwrap(),
             String::from_utf8(expected).unwrap()
         );
+        drop(reopened);
+        remove_db(&path);
+    }
+
+    #[test]
+    fn an_import_with_repeated_lines_stores_what_memory_holds() {
+        let mut jsonl = Vec::new();
+        series().export_jsonl(&mut jsonl).expect("exports");
+        let text = String::from_utf8(jsonl).expect("UTF-8");
+        let path = temp_db("import-twice");
+        {
+            let mut ledger = Ledger::open(&path).expect("opens");
+            ledger
+                .import_jsonl(format!("{text}{text}").as_bytes())
+                .expect("imports");
+        }
+        let reopened = Ledger::open(&path).expect("reopens");
+        reopened.integrity_check().expect("intact");
+        let mut again = Vec::new();
+        reopened.export_jsonl(&mut again).expect("exports");
+        assert_eq!(String::from_utf8(again).expect("UTF-8"), text);
         drop(reopened);
         remove_db(&path);
     }

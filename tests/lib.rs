@@ -4,6 +4,7 @@ mod claims;
 mod entities;
 mod examples;
 mod formats;
+mod fuzz_replay;
 mod gold;
 mod hostile;
 mod input;

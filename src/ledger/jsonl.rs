@@ -6,7 +6,7 @@
 //! [`Relation`]. An export writes sources, entities, claims, then
 //! relations; an import reads them in any order.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,9 @@ impl Ledger {
     /// line is read and checked before anything is added, and the store
     /// commits the import in one transaction. Records already in the
     /// ledger (same ids) are skipped, so importing twice adds nothing.
-    /// Returns the number of claims added.
+    /// Within the input, a claim or relation given twice is taken once, so
+    /// concatenated exports of overlapping ledgers import cleanly; the
+    /// first of the lines counts. Returns the number of claims added.
     ///
     /// ```
     /// use claimtrack::ledger::{Ledger, Source};
@@ -82,8 +84,9 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::Import`] with the line number for a line that is not a
-    /// record, a claim whose source is missing, or a relation whose claims
-    /// are missing; [`Error::Store`] when the input cannot be read or the
+    /// record, a claim whose source is missing, a claim id given again with
+    /// other fields (a claim's `seq` aside, which the import renumbers), or
+    /// a relation whose claims are missing; [`Error::Store`] when the input cannot be read or the
     /// store cannot commit. The ledger is unchanged after an error.
     pub fn import_jsonl(&mut self, input: impl BufRead) -> Result<usize, Error> {
         let mut sources = Vec::new();
@@ -106,6 +109,7 @@ impl Ledger {
                 Record::Relation(relation) => relations.push((number + 1, relation)),
             }
         }
+        let claims = distinct_claims(claims)?;
         // Check references before touching anything.
         let source_ids: HashSet<&str> = self
             .sources
@@ -156,9 +160,11 @@ impl Ledger {
         for (offset, claim) in claims.iter_mut().enumerate() {
             claim.seq = first + offset as u64;
         }
+        let mut seen_relations = HashSet::new();
         let relations: Vec<Relation> = relations
             .into_iter()
             .map(|(_, r)| r)
+            .filter(|r| seen_relations.insert((r.from.clone(), r.to.clone(), r.kind)))
             .filter(|r| {
                 !self
                     .relations_of(&r.from)
@@ -204,4 +210,41 @@ impl Ledger {
             self.insert_relation(relation);
         }
     }
+}
+
+/// Drops repeated claim lines of one input, keeping the first: a claim id
+/// names one claim, so a second line with that id must say the same thing
+/// (its `seq` aside, which an import renumbers anyway).
+fn distinct_claims(
+    claims: Vec<(usize, TrackedClaim)>,
+) -> Result<Vec<(usize, TrackedClaim)>, Error> {
+    let mut first_line: HashMap<String, usize> = HashMap::with_capacity(claims.len());
+    let mut distinct: Vec<(usize, TrackedClaim)> = Vec::with_capacity(claims.len());
+    for (line, claim) in claims {
+        match first_line.get(&claim.id) {
+            None => {
+                first_line.insert(claim.id.clone(), distinct.len());
+                distinct.push((line, claim));
+            }
+            Some(&index) => {
+                let Some((earlier_line, earlier)) = distinct.get(index) else {
+                    continue;
+                };
+                let same = TrackedClaim {
+                    seq: earlier.seq,
+                    ..claim.clone()
+                } == *earlier;
+                if !same {
+                    return Err(Error::Import {
+                        line,
+                        message: format!(
+                            "claim {} is on line {earlier_line} already, with other fields",
+                            claim.id
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(distinct)
 }
