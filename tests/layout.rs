@@ -81,3 +81,25 @@ fn turns_and_dropped_lines_match_gold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn labels_glued_to_their_text_read_like_spaced_ones() {
+    let spaced = "Port talks\n\nQ: Did the minister sign?\n\nA: She signed it on Monday.\n\nQ: What next?\n\nA: The ministry will publish it.\n";
+    let glued = spaced.replace(": ", ":");
+    let roles = |text: &str| -> Vec<(Role, Option<String>, String)> {
+        let doc = Document::parse(text).expect("parses");
+        doc.turns()
+            .iter()
+            .map(|turn| {
+                (
+                    turn.role(),
+                    turn.label().map(|label| doc.slice(label).to_string()),
+                    doc.slice(turn.body()).to_string(),
+                )
+            })
+            .collect()
+    };
+    let expected = roles(spaced);
+    assert_eq!(expected.len(), 5);
+    assert_eq!(roles(&glued), expected);
+}

@@ -21,7 +21,9 @@ static LEADING_TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
 
 /// `NAME:` with an optional `, ROLE` (NPR: `STEVE INSKEEP, HOST:`),
 /// parenthetical, emphasis, stray space before the colon and timestamp after
-/// it; or a Wikinews-style `((NAME))` with or without a colon.
+/// it; or a Wikinews-style `((NAME))` with or without a colon. The space
+/// after the label may be missing (`Q:Why?`); [`read`] then asks for a
+/// capital or an opening bracket or quote right after it.
 static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
     compile(concat!(
         r"^(?:\*\*|__)?",
@@ -34,7 +36,7 @@ static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
         r"(?:[ \t]*\([^()\n]{1,40}\))?",
         r"(?:\*\*|__)?[ \t]?:(?:\*\*|__)?",
         r"(?:[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?",
-        r")(?:\s+|$)",
+        r")(?:\s+|$)?",
     ))
 });
 
@@ -124,7 +126,19 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         let found = NAMED_LABEL.captures(rest)?;
         let name = found.name("name").or_else(|| found.name("bracketed"))?;
         role_end = found.name("role").map(|role| role.end());
-        (name, found.get(0)?.end())
+        let end = found.get(0)?.end();
+        // Text glued to the label ("Q:Why?") must open like a sentence;
+        // "Note:see below" and "Re:budget" are not labels.
+        let spaced = rest
+            .get(..end)
+            .is_some_and(|label| label.ends_with(char::is_whitespace));
+        let glued = rest.get(end..).and_then(|text| text.chars().next());
+        let opens_text =
+            |c: char| c.is_uppercase() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '\'');
+        if !spaced && glued.is_some_and(|c| !opens_text(c)) {
+            return None;
+        }
+        (name, end)
     };
     // The label as written runs to the end of its `, ROLE` if it has one.
     let written = rest.get(name.start()..role_end.unwrap_or(name.end()))?;
@@ -200,6 +214,9 @@ mod tests {
         ("QUESTION: Thanks, Ned.", "QUESTION", "Thanks, Ned."),
         ("QUESTION : Thanks.", "QUESTION", "Thanks."),
         ("Q: Why?", "Q", "Why?"),
+        ("Q:Why now?", "Q", "Why now?"),
+        ("A:There is no plan.", "A", "There is no plan."),
+        ("MODERATOR:“Welcome.”", "MODERATOR", "“Welcome.”"),
         ("A: Because.", "A", "Because."),
         ("Q. Why now?", "Q", "Why now?"),
         ("Q    Thanks, Nadia.", "Q", "Thanks, Nadia."),
@@ -283,6 +300,8 @@ mod tests {
         "Qatar: no comment.",
         "NATO. That is the answer.",
         "The END.",
+        "Note:see the appendix.",
+        "Re:budget talks",
     ];
 
     #[test]
