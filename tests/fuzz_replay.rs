@@ -11,7 +11,7 @@
 //! ```
 
 #[path = "../fuzz/fuzz_targets/extract_check.rs"]
-mod extract_check;
+pub mod extract_check;
 #[path = "../fuzz/fuzz_targets/ledger_import_check.rs"]
 mod ledger_import_check;
 

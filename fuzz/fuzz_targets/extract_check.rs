@@ -74,9 +74,19 @@ fn fits(text: &str, span: Span, what: &str) {
     );
 }
 
-/// The structural promises of a parsed document (as in the crate's
-/// `tests/invariants.rs`).
-fn document(doc: &Document<'_>) {
+/// Panics unless `span` fits `text` and slices it to `words`.
+fn sliced(text: &str, span: Span, words: &str, what: &str) {
+    fits(text, span, what);
+    assert_eq!(
+        span.slice(text),
+        words,
+        "{what} {span:?} does not slice to its text"
+    );
+}
+
+/// The structural promises of a parsed document; the main crate's tests
+/// check every document they parse with it (`tests/invariants.rs`).
+pub fn document(doc: &Document<'_>) {
     let text = doc.text();
     let mut previous_end = 0;
     for turn in doc.turns() {
@@ -191,35 +201,24 @@ fn claims(text: &str, extraction: &Extraction) {
     };
     for record in &extraction.entities {
         for mention in &record.mentions {
-            fits(text, mention.span, "mention");
-            assert_eq!(
-                mention.span.slice(text),
-                mention.text,
-                "mention text differs from its span"
-            );
+            sliced(text, mention.span, &mention.text, "mention");
         }
     }
     let mut previous: Option<Span> = None;
     for claim in &extraction.claims {
         let id = &claim.id;
-        fits(text, claim.span, "claim span");
-        assert_eq!(
-            claim.span.slice(text),
-            claim.text,
-            "claim {id}: span {:?} does not slice to its text",
-            claim.span
+        sliced(text, claim.span, &claim.text, &format!("claim {id}"));
+        sliced(
+            text,
+            claim.assertion_span,
+            &claim.assertion,
+            &format!("claim {id}: assertion"),
         );
-        fits(text, claim.assertion_span, "assertion span");
         assert!(
             claim.span.contains(claim.assertion_span),
             "claim {id}: assertion span {:?} outside claim span {:?}",
             claim.assertion_span,
             claim.span
-        );
-        assert_eq!(
-            claim.assertion_span.slice(text),
-            claim.assertion,
-            "claim {id}: assertion span does not slice to the assertion"
         );
         let Some(turn) = turns.get(claim.turn) else {
             panic!("claim {id}: turn {} of {} turns", claim.turn, turns.len());
@@ -248,37 +247,32 @@ fn claims(text: &str, extraction: &Extraction) {
             ("attributed_to", &claim.attributed_to),
         ] {
             if let Some(reference) = reference {
-                fits(text, reference.span, what);
-                assert_eq!(
-                    reference.span.slice(text),
-                    reference.text,
-                    "claim {id}: {what} span does not slice to its text"
+                sliced(
+                    text,
+                    reference.span,
+                    &reference.text,
+                    &format!("claim {id}: {what}"),
                 );
                 entity(&reference.entity, what);
             }
         }
         entity(&claim.speaker_entity, "speaker_entity");
         for quantity in &claim.quantities {
-            fits(text, quantity.span, "quantity");
+            sliced(
+                text,
+                quantity.span,
+                &quantity.text,
+                &format!("claim {id}: quantity"),
+            );
             assert!(
                 claim.span.contains(quantity.span),
                 "claim {id}: quantity {:?} outside the claim {:?}",
                 quantity.span,
                 claim.span
             );
-            assert_eq!(
-                quantity.span.slice(text),
-                quantity.text,
-                "claim {id}: quantity span does not slice to its text"
-            );
         }
         for cue in &claim.cues {
-            fits(text, cue.span, "cue");
-            assert_eq!(
-                cue.span.slice(text),
-                cue.text,
-                "claim {id}: cue span does not slice to its text"
-            );
+            sliced(text, cue.span, &cue.text, &format!("claim {id}: cue"));
         }
     }
 }
