@@ -1,8 +1,11 @@
 //! Extracts the claims of an interview file.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format table|json|jsonl] [--layout LAYOUT] [--entities TSV] FILE
+//! cargo run --release --example extract -- [--format FORMAT] [--offsets] [--layout LAYOUT] [--entities TSV]
+//!     [--url URL] [--date YYYY-MM-DD] [--title TITLE] [--publisher NAME] FILE
 //! ```
+//!
+//! `--format` is one of:
 //!
 //! - `table` (the default): the turns, the entities with their kind and
 //!   number of mentions, then one aligned row per claim — kind, actor,
@@ -11,6 +14,22 @@
 //! - `json`: one object with `layout`, `turns`, `speakers`, `dropped`,
 //!   `entities` and `claims`; spans are UTF-8 byte offsets into FILE.
 //! - `jsonl`: one claim per line.
+//! - `schema-org`: the statements as schema.org `Claim` items, one JSON-LD
+//!   object (`claimtrack::export::schema_org`).
+//! - `web-annotation`: a JSON array with every claim as a W3C Web
+//!   Annotation, selected by code point position and by quote
+//!   (`claimtrack::export::annotations`).
+//! - `csv`: one row per claim, with a header (`claimtrack::export::claims_csv`).
+//!
+//! `--offsets` adds `chars` (Unicode code points) and `utf16` (UTF-16 code
+//! units) ranges next to the `span` of each claim and entity mention in
+//! `json` and `jsonl`; without it their output is unchanged.
+//!
+//! `--url`, `--date`, `--title` and `--publisher` describe where FILE was
+//! published, for the `schema-org`, `web-annotation` and `csv` formats. The
+//! source id, from which the claim ids derive, is FILE's name without its
+//! directory, so the ids stay the same wherever the file lies; without
+//! `--url` the document's IRI is `urn:claimtrack:` and that name.
 //!
 //! `--layout bare|qa_labels|speaker_labels|emphasis` forces a layout.
 //! `--entities TSV` adds a newsroom's own entities and spellings, one a
@@ -21,15 +40,23 @@ use std::process::ExitCode;
 
 use claimtrack::claim::{Claim, ClaimKind, Extraction, Extractor};
 use claimtrack::entity::Recognizer;
-use claimtrack::{Layout, ParserBuilder};
+use claimtrack::export::{self, Offsets};
+use claimtrack::ledger::Source;
+use claimtrack::{Layout, ParserBuilder, Span};
+use serde_json::Value;
 
-const USAGE: &str = "usage: extract [--format table|json|jsonl] [--layout bare|qa_labels|speaker_labels|emphasis] [--entities TSV] FILE";
+const USAGE: &str = "usage: extract [--format table|json|jsonl|schema-org|web-annotation|csv] [--offsets] \
+[--layout bare|qa_labels|speaker_labels|emphasis] [--entities TSV] \
+[--url URL] [--date YYYY-MM-DD] [--title TITLE] [--publisher NAME] FILE";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Table,
     Json,
     Jsonl,
+    SchemaOrg,
+    WebAnnotation,
+    Csv,
 }
 
 struct Options {
@@ -37,6 +64,11 @@ struct Options {
     format: Format,
     layout: Option<Layout>,
     entities: Option<String>,
+    offsets: bool,
+    url: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    publisher: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -45,6 +77,8 @@ fn parse_args() -> Result<Options, String> {
     let mut format = Format::Table;
     let mut layout = None;
     let mut entities = None;
+    let mut offsets = false;
+    let (mut url, mut date, mut title, mut publisher) = (None, None, None, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" => {
@@ -52,6 +86,9 @@ fn parse_args() -> Result<Options, String> {
                     Some("table" | "text") => Format::Table,
                     Some("json") => Format::Json,
                     Some("jsonl") => Format::Jsonl,
+                    Some("schema-org") => Format::SchemaOrg,
+                    Some("web-annotation") => Format::WebAnnotation,
+                    Some("csv") => Format::Csv,
                     other => return Err(format!("unknown format {other:?}\n{USAGE}")),
                 }
             }
@@ -64,6 +101,11 @@ fn parse_args() -> Result<Options, String> {
             "--entities" => {
                 entities = Some(args.next().ok_or_else(|| USAGE.to_string())?);
             }
+            "--offsets" => offsets = true,
+            "--url" => url = Some(args.next().ok_or_else(|| USAGE.to_string())?),
+            "--date" => date = Some(args.next().ok_or_else(|| USAGE.to_string())?),
+            "--title" => title = Some(args.next().ok_or_else(|| USAGE.to_string())?),
+            "--publisher" => publisher = Some(args.next().ok_or_else(|| USAGE.to_string())?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             _ if path.is_none() => path = Some(arg),
             _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
@@ -75,6 +117,11 @@ fn parse_args() -> Result<Options, String> {
         format,
         layout,
         entities,
+        offsets,
+        url,
+        date,
+        title,
+        publisher,
     })
 }
 
@@ -108,22 +155,99 @@ fn run() -> Result<(), String> {
     let extraction = extractor
         .extract(text)
         .map_err(|e| format!("{}: {e}", options.path))?;
+    let offsets = Offsets::new(text);
     match options.format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&extraction).map_err(|e| e.to_string())?;
-            println!("{json}");
+            let mut json = to_value(&extraction)?;
+            if options.offsets {
+                add_offsets(&mut json, &offsets);
+            }
+            println!("{}", to_pretty(&json)?);
         }
         Format::Jsonl => {
             for claim in &extraction.claims {
-                println!(
-                    "{}",
-                    serde_json::to_string(claim).map_err(|e| e.to_string())?
-                );
+                let mut json = to_value(claim)?;
+                if options.offsets {
+                    add_span_offsets(&mut json, &offsets);
+                }
+                println!("{json}");
             }
         }
+        Format::SchemaOrg => {
+            let graph = export::schema_org(&extraction, &source(&options)?);
+            println!("{}", to_pretty(&graph)?);
+        }
+        Format::WebAnnotation => {
+            let annotations = export::annotations(&extraction, text, &source(&options)?);
+            println!("{}", to_pretty(&annotations)?);
+        }
+        Format::Csv => print!(
+            "{}",
+            export::claims_csv(&extraction, text, &source(&options)?)
+        ),
         Format::Table => print_table(&extraction),
     }
     Ok(())
+}
+
+fn to_value(value: impl serde::Serialize) -> Result<Value, String> {
+    serde_json::to_value(value).map_err(|e| e.to_string())
+}
+
+fn to_pretty(value: impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
+}
+
+/// The source the options describe; its id is the file's name.
+fn source(options: &Options) -> Result<Source, String> {
+    let path = std::path::Path::new(&options.path);
+    let name = path.file_name().map_or(options.path.clone(), |name| {
+        name.to_string_lossy().into_owned()
+    });
+    let mut source = Source::new(&name);
+    if let Some(url) = &options.url {
+        source = source.url(url);
+    }
+    if let Some(title) = &options.title {
+        source = source.title(title);
+    }
+    if let Some(publisher) = &options.publisher {
+        source = source.publisher(publisher);
+    }
+    if let Some(date) = &options.date {
+        source = source.date(date).map_err(|e| e.to_string())?;
+    }
+    Ok(source)
+}
+
+/// Adds `chars` and `utf16` beside the span of every claim and mention.
+fn add_offsets(json: &mut Value, offsets: &Offsets) {
+    let claims = json.get_mut("claims").and_then(Value::as_array_mut);
+    for claim in claims.into_iter().flatten() {
+        add_span_offsets(claim, offsets);
+    }
+    let entities = json.get_mut("entities").and_then(Value::as_array_mut);
+    for entity in entities.into_iter().flatten() {
+        let mentions = entity.get_mut("mentions").and_then(Value::as_array_mut);
+        for mention in mentions.into_iter().flatten() {
+            add_span_offsets(mention, offsets);
+        }
+    }
+}
+
+/// Adds `chars` and `utf16` beside the object's `span`.
+fn add_span_offsets(object: &mut Value, offsets: &Offsets) {
+    let Some(span) = object
+        .get("span")
+        .and_then(|span| serde_json::from_value::<Span>(span.clone()).ok())
+    else {
+        return;
+    };
+    let (Some(units), Some(object)) = (offsets.units(span), object.as_object_mut()) else {
+        return;
+    };
+    object.insert("chars".to_string(), serde_json::json!(units.chars));
+    object.insert("utf16".to_string(), serde_json::json!(units.utf16));
 }
 
 fn snake(value: impl serde::Serialize) -> String {

@@ -20,6 +20,9 @@
 //! 6. [`ledger`]: claims from many documents tracked across interviews and
 //!    time — repeats, contradictions, disputes, refinements and resolved
 //!    predictions — in memory or in a `SQLite` file.
+//! 7. [`export`]: claims as schema.org `Claim` JSON-LD, W3C Web
+//!    Annotations and CSV, and any span in characters and UTF-16 code units
+//!    ([`export::Offsets`]).
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.
@@ -76,6 +79,7 @@ pub mod corpus;
 pub mod document;
 pub mod entity;
 mod error;
+pub mod export;
 mod hash;
 pub mod input;
 pub mod ledger;

@@ -3,6 +3,7 @@
 mod claims;
 mod entities;
 mod examples;
+mod exports;
 mod formats;
 mod fuzz_replay;
 mod gold;
