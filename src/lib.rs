@@ -20,6 +20,8 @@
 //! 6. [`ledger`]: claims from many documents tracked across interviews and
 //!    time — repeats, contradictions, disputes, refinements and resolved
 //!    predictions — in memory or in a `SQLite` file.
+//! 7. [`report`]: one self-contained HTML page of the documents with their
+//!    claims highlighted, and the ledger's relations between them.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.
@@ -81,6 +83,7 @@ pub mod input;
 pub mod ledger;
 mod lexicon;
 mod lower;
+pub mod report;
 pub mod segment;
 mod span;
 

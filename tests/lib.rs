@@ -12,4 +12,5 @@ mod invariants;
 mod layout;
 mod ledger;
 mod properties;
+mod report;
 mod snapshots;
