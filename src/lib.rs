@@ -23,6 +23,8 @@
 //! 7. [`export`]: claims as schema.org `Claim` JSON-LD, W3C Web
 //!    Annotations and CSV, and any span in characters and UTF-16 code units
 //!    ([`export::Offsets`]).
+//! 8. [`report`]: one self-contained HTML page of the documents with their
+//!    claims highlighted, and the ledger's relations between them.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
 //! you passed in, always on `char` boundaries.
@@ -85,6 +87,7 @@ pub mod input;
 pub mod ledger;
 mod lexicon;
 mod lower;
+pub mod report;
 pub mod segment;
 mod span;
 

@@ -13,4 +13,5 @@ mod invariants;
 mod layout;
 mod ledger;
 mod properties;
+mod report;
 mod snapshots;
