@@ -16,7 +16,8 @@ pub(crate) fn example(name: &str) -> PathBuf {
     path.join("examples").join(name)
 }
 
-fn run(args: &[&str]) -> String {
+/// Runs the `extract` example with `args`; its standard output.
+pub(crate) fn run(args: &[&str]) -> String {
     let binary = example("extract");
     let output = Command::new(&binary)
         .args(args)

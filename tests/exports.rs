@@ -12,7 +12,7 @@ use claimtrack::{Extraction, Span};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::examples::example;
+use crate::examples::{example, run};
 use crate::gold;
 
 const SEEDS: [&str; 2] = [
@@ -276,19 +276,6 @@ proptest! {
     }
 }
 
-fn run_extract(args: &[&str]) -> String {
-    let output = Command::new(example("extract"))
-        .args(args)
-        .output()
-        .expect("extract runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn extract_prints_every_export_format() {
     let path = gold::root().join("seeds/krakow-tram-unicode-panel.txt");
@@ -303,20 +290,21 @@ fn extract_prints_every_export_format() {
         "--publisher",
         "Gazeta",
     ];
-    let schema: Value = serde_json::from_str(&run_extract(
-        &[&[path, "--format", "schema-org"], &described[..]].concat(),
-    ))
-    .expect("JSON-LD");
+    let schema: Value =
+        serde_json::from_str(&run(
+            &[&[path, "--format", "schema-org"], &described[..]].concat()
+        ))
+        .expect("JSON-LD");
     assert_eq!(schema["@graph"][0]["appearance"]["name"], "Tram plan");
     assert_eq!(schema["@graph"][0]["datePublished"], "2025-03-04");
     let annotations: Value =
-        serde_json::from_str(&run_extract(&[path, "--format", "web-annotation"])).expect("JSON");
+        serde_json::from_str(&run(&[path, "--format", "web-annotation"])).expect("JSON");
     // Without --url the document is named by its file name, wherever it lies.
     assert_eq!(
         annotations[0]["target"]["source"],
         "urn:claimtrack:krakow-tram-unicode-panel.txt"
     );
-    let csv = run_extract(&[path, "--format", "csv"]);
+    let csv = run(&[path, "--format", "csv"]);
     assert!(csv.starts_with("id,claim,kind,turn,"));
     assert_eq!(parse_csv(&csv).len(), 13);
     let bad = Command::new(example("extract"))
@@ -331,10 +319,9 @@ fn extract_json_carries_char_and_utf16_ranges_only_when_asked() {
     let path = gold::root().join("seeds/krakow-tram-unicode-panel.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let path = path.to_str().unwrap();
-    let plain = run_extract(&[path, "--format", "json"]);
+    let plain = run(&[path, "--format", "json"]);
     assert!(!plain.contains("\"chars\"") && !plain.contains("\"utf16\""));
-    let json: Value =
-        serde_json::from_str(&run_extract(&[path, "--format", "json", "--offsets"])).unwrap();
+    let json: Value = serde_json::from_str(&run(&[path, "--format", "json", "--offsets"])).unwrap();
     let mut without: Value = json.clone();
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let check = |object: &Value| {
@@ -377,7 +364,7 @@ fn extract_json_carries_char_and_utf16_ranges_only_when_asked() {
             .for_each(strip);
     }
     assert_eq!(without, serde_json::from_str::<Value>(&plain).unwrap());
-    let line = run_extract(&[path, "--format", "jsonl", "--offsets"]);
+    let line = run(&[path, "--format", "jsonl", "--offsets"]);
     let first: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
     check(&first);
 }
