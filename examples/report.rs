@@ -107,15 +107,23 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(&options.output, report.to_html())
         .map_err(|e| format!("{}: {e}", options.output))?;
+    let claims: usize = documents.iter().map(|(_, _, e)| e.claims.len()).sum();
+    let relations = ledger.as_ref().map_or(0, |l| l.relations().len());
     eprintln!(
-        "wrote {}: {} documents, {} claims, {} relations",
+        "wrote {}: {}, {}, {}",
         options.output,
-        documents.len(),
-        documents
-            .iter()
-            .map(|(_, _, e)| e.claims.len())
-            .sum::<usize>(),
-        ledger.as_ref().map_or(0, |l| l.relations().len())
+        counted(documents.len(), "document"),
+        counted(claims, "claim"),
+        counted(relations, "relation"),
     );
     Ok(())
+}
+
+/// "1 claim", "2 claims".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
