@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 
 use super::EntityKind;
 use crate::lexicon::{
-    COMMON_WORDS, COUNTRIES, ENTITY_WORDS, ORGANIZATIONS, QUANTITIES, SEATS_OF_POWER,
+    CITIES, COMMON_WORDS, COUNTRIES, ENTITY_WORDS, ORGANIZATIONS, QUANTITIES, SEATS_OF_POWER,
     SENTENCE_STARTERS,
 };
 
@@ -208,6 +208,22 @@ impl Knowledge {
             let seat = knowledge.add(first, EntityKind::Organization, country);
             for name in names {
                 knowledge.name(name, seat, Naming::Name);
+            }
+        }
+        // After every other file, so a name they give keeps its meaning.
+        for entry in CITIES.entries() {
+            let mut fields = entry.text.split(" | ");
+            let Some(name) = fields.next().map(str::trim) else {
+                continue;
+            };
+            let others = fields.next();
+            let country = fields
+                .next()
+                .and_then(|c| countries.get(&name_key(c)).copied());
+            let city = knowledge.add(name, EntityKind::Place, country);
+            knowledge.name(name, city, Naming::Name);
+            for other in values(others) {
+                knowledge.name(other, city, Naming::Name);
             }
         }
         for entry in ENTITY_WORDS.entries() {
@@ -423,6 +439,41 @@ mod tests {
         let kremlin = knowledge.lookup("the Kremlin").unwrap();
         let country = knowledge.entry(kremlin.known).unwrap().country.unwrap();
         assert_eq!(&*knowledge.entry(country).unwrap().name, "Russia");
+    }
+
+    #[test]
+    fn cities_are_places_in_their_country() {
+        let knowledge = Knowledge::get();
+        for spelling in ["Kraków", "Krakow", "Cracow"] {
+            let city = knowledge.lookup(spelling).unwrap();
+            let entry = knowledge.entry(city.known).unwrap();
+            assert_eq!((&*entry.name, entry.kind), ("Kraków", EntityKind::Place));
+            let country = knowledge.entry(entry.country.unwrap()).unwrap();
+            assert_eq!(&*country.name, "Poland");
+        }
+    }
+
+    /// Every city names a country of countries.txt, and no name of a city
+    /// is taken by an entry of another file first (it would silently mean
+    /// that entry instead).
+    #[test]
+    fn every_city_has_its_country_and_its_own_names() {
+        let knowledge = Knowledge::get();
+        for entry in CITIES.entries() {
+            let fields: Vec<&str> = entry.text.split(" | ").collect();
+            let [name, others, country] = fields[..] else {
+                panic!("cities.txt line {}: three fields wanted", entry.line);
+            };
+            let city = knowledge.lookup(name).unwrap().known;
+            let known = knowledge.entry(city).unwrap();
+            assert_eq!(&*known.name, name, "line {}: {name} is taken", entry.line);
+            let of = knowledge.entry(known.country.unwrap()).unwrap();
+            assert_eq!(&*of.name, country, "line {}", entry.line);
+            for other in values(Some(others)) {
+                let found = knowledge.lookup(other).map(|k| k.known);
+                assert_eq!(found, Some(city), "line {}: {other} is taken", entry.line);
+            }
+        }
     }
 
     #[test]

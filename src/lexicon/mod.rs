@@ -85,6 +85,12 @@ pub(crate) const SEATS_OF_POWER: Lexicon = Lexicon {
     text: include_str!("seats_of_power.txt"),
 };
 
+/// Large cities that are not capitals, with their country.
+pub(crate) const CITIES: Lexicon = Lexicon {
+    name: "cities.txt",
+    text: include_str!("cities.txt"),
+};
+
 /// Words that tell a name's kind, and the nouns of definite descriptions.
 pub(crate) const ENTITY_WORDS: Lexicon = Lexicon {
     name: "entity_words.txt",
