@@ -8,8 +8,8 @@
 //!    out ("Foreign Minister Lavrov" names "Lavrov"), and a sentence's
 //!    first word only with other evidence (capitalised mid-sentence too, or
 //!    no common English word). Names the built-in knowledge knows
-//!    (countries with their demonyms and capitals, international
-//!    organisations, seats of power) take its entry and kind.
+//!    (countries with their demonyms and capitals, large cities,
+//!    international organisations, seats of power) take its entry and kind.
 //! 2. **Resolution** groups the names that name one referent: spelling and
 //!    transliteration variants, possessives, a surname after a full name,
 //!    an acronym after its expansion. A name that could belong to two
