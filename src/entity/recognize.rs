@@ -35,6 +35,17 @@ use crate::lower::Lower;
 use crate::segment::words::{Token, TokenKind, Vocabulary, class, tokenize};
 use crate::span::Span;
 
+/// The title before a name, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Title {
+    None,
+    /// Right before the name: "Mr. Price", "Foreign Minister Lavrov".
+    Personal,
+    /// A title with its "of" phrase: "Minister of Climate and Energy Ewa
+    /// Wrona".
+    Phrase,
+}
+
 /// A name found in the text, before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -407,9 +418,9 @@ impl Scanner<'_> {
             }
             // Titles: "Foreign Minister Sergei Lavrov", "Mr. Price".
             let mut start = index;
-            let mut titled = false;
-            while let Some(title) = tokens.get(start) {
-                let word = title.span.slice(self.text);
+            let mut title = Title::None;
+            while let Some(token) = tokens.get(start) {
+                let word = token.span.slice(self.text);
                 let mut next = start + 1;
                 if self.word(tokens.get(next)) == "." {
                     next += 1;
@@ -421,18 +432,32 @@ impl Scanner<'_> {
                 // "Energy Minister Ewa Wrona": a common word before a
                 // title is part of it.
                 let title_part = self.is_title(word) || self.opens_title(tokens, start);
-                if self.is_name_word(title) && title_part && followed_by_name {
-                    titled = true;
+                if self.is_name_word(token) && title_part && followed_by_name {
+                    title = Title::Personal;
                     start = next;
                 } else {
                     break;
                 }
             }
             let end = self.name_end(tokens, start);
+            // "St. Louis", "Saint Petersburg": a title word that begins a
+            // known name is part of it.
+            if title == Title::Personal
+                && let (Some(first), Some(last)) = (
+                    tokens.get(index),
+                    end.checked_sub(1).and_then(|i| tokens.get(i)),
+                )
+                && let whole = Span::new(first.span.start, last.span.end)
+                && let Some(known) = self.knowledge.lookup(whole.slice(self.text))
+            {
+                out.push(self.known(whole, known));
+                index = end;
+                continue;
+            }
             // "Minister of Climate and Energy Ewa Wrona", "Secretary of
             // State Antony Blinken": a title with its "of" phrase; the name
             // is the words at the end that are no common words.
-            let titled_phrase = !titled
+            let titled_phrase = title == Title::None
                 && tokens
                     .get(start)
                     .is_some_and(|t| self.is_title(t.span.slice(self.text)))
@@ -451,7 +476,7 @@ impl Scanner<'_> {
                     name_start -= 1;
                 }
                 if name_start < end && name_start > start + 2 {
-                    titled = true;
+                    title = Title::Phrase;
                     start = name_start;
                 } else {
                     // "MP for Słupsk": no person after the phrase; what
@@ -463,9 +488,9 @@ impl Scanner<'_> {
                 index = start.max(index) + 1;
                 continue;
             }
-            let sentence_initial = initial && !titled;
+            let sentence_initial = initial && title == Title::None;
             let before = out.len();
-            self.emit(tokens, start, end, sentence_initial, titled, casing, out);
+            self.emit(tokens, start, end, sentence_initial, title, casing, out);
             // An acronym read after the name is not read again.
             let acronym = out
                 .get(before..)
@@ -532,10 +557,21 @@ impl Scanner<'_> {
         mut start: usize,
         end: usize,
         sentence_initial: bool,
-        titled: bool,
+        title: Title,
         casing: Casing,
         out: &mut Vec<Candidate>,
     ) {
+        let titled = title != Title::None;
+        // "Mr. Jordan", "Dr. Houston": a personal title makes a person of a
+        // name the built-in knowledge has for a country or a place.
+        let lookup = |words: &str| {
+            self.knowledge.lookup(words).filter(|known| {
+                title != Title::Personal
+                    || self.knowledge.entry(known.known).is_none_or(|entry| {
+                        !matches!(entry.kind, EntityKind::Country | EntityKind::Place)
+                    })
+            })
+        };
         let span_of = |from: usize, to: usize| -> Option<Span> {
             Some(Span::new(
                 tokens.get(from)?.span.start,
@@ -544,7 +580,7 @@ impl Scanner<'_> {
         };
         // A known name as a whole ("Russian Federation") comes first.
         if let Some(span) = span_of(start, end)
-            && let Some(known) = self.knowledge.lookup(span.slice(self.text))
+            && let Some(known) = lookup(span.slice(self.text))
         {
             out.push(self.known(span, known));
             self.acronym_after(tokens, end, out);
@@ -577,7 +613,7 @@ impl Scanner<'_> {
             return;
         };
         let words = span.slice(self.text);
-        if let Some(known) = self.knowledge.lookup(words) {
+        if let Some(known) = lookup(words) {
             out.push(self.known(span, known));
             self.acronym_after(tokens, end, out);
             return;
@@ -602,12 +638,12 @@ impl Scanner<'_> {
                 // "The Kremlin", "In Minsk": drop the opening word and try
                 // the rest as a name of its own.
                 if !single && casing == Casing::Normal {
-                    self.emit(tokens, start + 1, end, false, titled, casing, out);
+                    self.emit(tokens, start + 1, end, false, title, casing, out);
                 }
                 return;
             }
             if !single && sentence_initial && self.is_plain_word(self.word(tokens.get(start))) {
-                self.emit(tokens, start + 1, end, false, titled, casing, out);
+                self.emit(tokens, start + 1, end, false, title, casing, out);
                 return;
             }
         }
