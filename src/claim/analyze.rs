@@ -105,7 +105,7 @@ impl TurnWalk<'_> {
 
     /// The claims of a declarative sentence.
     fn statement(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize) {
-        let clauses = clause::split(s, start..s.len());
+        let clauses = clause::split(s, start..s.len(), cues);
         let verbless_sentence = !clauses
             .iter()
             .any(|c| clause::main_verb(s, c.range.clone(), &c.holes).is_some());

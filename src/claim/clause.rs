@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use super::cues::{CueFamily, CueMatch, cues_at};
 use super::sentence::Sentence;
 use crate::segment::words::{class, form};
 
@@ -427,14 +428,32 @@ fn opens_with_hedge_or_negation(s: &Sentence<'_>, range: Range<usize>) -> bool {
 }
 
 /// "…, Lukashenka said." ends the sentence with who said it: a short tail
-/// whose verb comes last is a report frame, not a clause of its own.
-fn is_speaker_tail(s: &Sentence<'_>, start: usize, end: usize) -> bool {
-    // At most five words, and a few quote marks or stops among them.
-    if end > start + 10 {
+/// whose verb comes last is a report frame, not a clause of its own. So is
+/// a tail whose report verb has a short adverbial or object after it and no
+/// clause ("…, the minister said on Monday", "…, she told reporters").
+fn is_speaker_tail(s: &Sentence<'_>, start: usize, end: usize, cues: &[CueMatch]) -> bool {
+    // A few words, and a few quote marks or stops among them.
+    if end > start + 12 {
         return false;
     }
     let words = (start..end).filter(|&i| s.is_word(i)).count();
-    words <= 5 && main_verb(s, start..end, &[]).is_some_and(|verb| verb + 2 >= end)
+    if words <= 5 && main_verb(s, start..end, &[]).is_some_and(|verb| verb + 2 >= end) {
+        return true;
+    }
+    let report_verb = (start + 1..end).find(|&i| {
+        cues_at(cues, i)
+            .iter()
+            .any(|m| m.family == CueFamily::ReportVerb)
+    });
+    report_verb.is_some_and(|verb| {
+        let after = verb + 1..end;
+        words <= 8
+            && after.len() <= 4
+            && main_verb(s, start..verb, &[]).is_none()
+            && !after.clone().any(|i| {
+                s.is(i, class::SUBORDINATOR | class::AUXILIARY) || is_finite_verb(s, i, start)
+            })
+    })
 }
 
 /// The clause starts with a subordinator ("If the money does not come,"),
@@ -461,7 +480,7 @@ pub(crate) fn trim_end(s: &Sentence<'_>, range: Range<usize>) -> usize {
 }
 
 /// Splits the words `range` of a sentence into clauses.
-pub(crate) fn split(s: &Sentence<'_>, range: Range<usize>) -> Vec<Clause> {
+pub(crate) fn split(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Vec<Clause> {
     let end = trim_end(s, range.clone());
     // Where the next possible boundary after each word is, found in one
     // backward pass.
@@ -649,7 +668,7 @@ pub(crate) fn split(s: &Sentence<'_>, range: Range<usize>) -> Vec<Clause> {
                 index + 1,
                 class::SUBORDINATOR | class::COORDINATOR | class::PREPOSITION,
             )
-            && !is_speaker_tail(s, index + 1, end)
+            && !is_speaker_tail(s, index + 1, end, cues)
         {
             push(&mut clauses, kind, current..index, &mut holes);
             (current, kind) = (index + 1, ClauseKind::Coordinated);
@@ -699,11 +718,13 @@ fn relative_end(s: &Sentence<'_>, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claim::cues::Cues;
     use crate::span::Span;
 
     fn clauses(text: &str) -> Vec<(ClauseKind, String)> {
         let s = Sentence::new(text, Span::new(0, text.len()));
-        split(&s, 0..s.len())
+        let cues = Cues::builtin().find(&s);
+        split(&s, 0..s.len(), &cues)
             .into_iter()
             .map(|c| {
                 (

@@ -204,7 +204,10 @@ fn evidence_noun_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch])
     if (presenter + 1..noun.start).any(|i| s.is(i, class::PREPOSITION) && !quantified(i)) {
         return None;
     }
-    let after = noun.end;
+    // "no evidence yet that P", "no sign so far that P".
+    let after = Some(after_adverbs(s, noun.end, range.end))
+        .filter(|&i| s.lower(i) == "that")
+        .unwrap_or(noun.end);
     // The evidence must be of something: "…that P", "…of P", "…on this".
     let proposition_start = match s.lower(after) {
         "that" | "of" | "for" | "on" | "about" | "in" => after + 1,
@@ -216,6 +219,25 @@ fn evidence_noun_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch])
         words: range.start..proposition_start,
         proposition: proposition_start..range.end,
     })
+}
+
+/// Past the adverbs that may stand between an evidence noun and its
+/// "that" ("yet", "so far", "at all", "now", "whatsoever"), at most three.
+fn after_adverbs(s: &Sentence<'_>, start: usize, end: usize) -> usize {
+    let mut index = start;
+    for _ in 0..3 {
+        let width = match (s.lower(index), s.lower(index + 1)) {
+            ("so", "far") | ("at", "all") => 2,
+            ("yet" | "whatsoever", _) => 1,
+            _ if s.is(index, class::ADVERB) => 1,
+            _ => break,
+        };
+        if index + width > end {
+            break;
+        }
+        index += width;
+    }
+    index
 }
 
 /// "It is unlikely that P", "It is unclear whether P", "It depends on P",
@@ -527,19 +549,25 @@ fn trailing_report(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> 
         .rev()
         .find(|&i| s.is_punct(i, ","))?;
     let tail = comma + 1..range.end;
+    // "…, though nobody can promise that" is a clause of its own.
+    let clause_of_its_own =
+        s.is(comma + 1, class::COORDINATOR | class::SUBORDINATOR) && s.lower(comma + 1) != "as";
     if tail.len() > 8
         || !has_finite_verb(s, range.start..comma)
         || s.is(comma + 1, class::RELATIVE | class::WH)
+        || clause_of_its_own
     {
         return None;
     }
     let verb = cues_in(cues, tail.clone(), CueFamily::ReportVerb)
         .next()?
         .start;
-    let source = if verb == tail.start {
+    // "…, as the minister said": the source follows "as".
+    let opens = tail.start + usize::from(s.lower(tail.start) == "as");
+    let source = if verb == opens {
         verb + 1..tail.end
     } else {
-        tail.start..verb
+        opens..verb
     };
     // "…, I can't say today" hedges; it names no outside source.
     if source.clone().any(|i| matches!(s.lower(i), "i" | "we")) {

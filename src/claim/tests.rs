@@ -134,6 +134,32 @@ const TABLE: &[(&str, &[&str])] = &[
         &["Belarus positive certain reported past"],
     ),
     (
+        "Prices will rise, the minister said in a statement.",
+        &["- positive certain reported future"],
+    ),
+    (
+        "Prices will rise, she told reporters on Monday.",
+        &["- positive certain reported future"],
+    ),
+    (
+        "Prices will rise, as the minister said.",
+        &["- positive certain reported future"],
+    ),
+    // A clause after a comma is no trailing report, even with a report verb.
+    (
+        "Prices will probably rise, though nobody can promise that.",
+        &["- positive probable asserted future"],
+    ),
+    // Adverbs between the evidence noun and its "that".
+    (
+        "There is no evidence yet that the tariffs raised prices.",
+        &["- positive unknown lacking past"],
+    ),
+    (
+        "We have seen no sign so far that demand is slowing.",
+        &["- positive unknown lacking present"],
+    ),
+    (
         "Lukashenka denies that Belarus helped Russia.",
         &["Belarus negative certain reported past"],
     ),
