@@ -655,9 +655,14 @@ impl Scanner<'_> {
         if single && opens && (closes(end) || word_at(Some(end)) == "." && closes(end + 1)) {
             return;
         }
-        // "AI", "GDP", "CROSSTALK": capitals that spell an ordinary word or
-        // abbreviation name nothing.
-        if single && !titled && is_capitals(words) && self.knowledge.is_common_word(words) {
+        // "AI", "GDP", "CROSSTALK", "PM ET": capitals that spell ordinary
+        // words or abbreviations name nothing.
+        let ordinary_capitals = (start..end)
+            .filter_map(|i| tokens.get(i))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.slice(self.text))
+            .all(|word| is_capitals(word) && self.knowledge.is_common_word(word));
+        if !titled && ordinary_capitals {
             return;
         }
         // "Plan B", "Vitamin D": a common word and a letter designate, not

@@ -258,6 +258,12 @@ const CASES: &[(&str, &str, Want)] = &[
         "HALLORAN",
         Want::Is("Halloran"),
     ),
+    // A label's role after the comma is not part of the name.
+    (
+        "JANE DOE, HOST: Welcome.\n\nOLA NORD: Thanks.\n\nDOE: Why?\n\nNORD: Because.",
+        "DOE",
+        Want::Is("Jane Doe"),
+    ),
     // --- Pronouns ---
     (
         "Putin met Lavrov. He said the talks went well.",
@@ -358,6 +364,7 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     // --- Recognition ---
     ("Revenue rose in Minsk.", "Revenue", Want::Nothing),
+    ("The talk began at 5:02 PM ET.", "PM", Want::Nothing),
     (
         "The Drammen-based firm grew.",
         "Drammen",
