@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::cues::{CueFamily, CueMatch, cues_at};
+use super::cues::{CueFamily, CueMatch, Cues, cues_at};
 use super::sentence::Sentence;
 use crate::segment::words::{class, form};
 
@@ -305,7 +305,10 @@ fn is_reduced_relative(s: &Sentence<'_>, index: usize, end: usize) -> bool {
 
 /// "The public estimates for the largest runs are …": a lexical verb form
 /// after a noun, followed before any clause boundary by an auxiliary, is a
-/// noun of the subject; the auxiliary is the verb.
+/// noun of the subject; the auxiliary is the verb. Not when a noun phrase
+/// follows it with no preposition before the auxiliary: then it is a verb
+/// with a clause after it ("Critics say tariffs will …", "The White House
+/// says the economy is …").
 fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     if s.is(index, class::AUXILIARY)
         || index == 0
@@ -314,6 +317,16 @@ fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     {
         return false;
     }
+    // A verb that takes a clause ("say", "show", "think"), with a noun
+    // phrase after it that can be the clause's subject (an object pronoun
+    // cannot) and no preposition before the auxiliary.
+    let clause_after = |auxiliary: usize| {
+        (s.is(index + 1, class::DETERMINER | class::POSSESSIVE) || s.nominal(index + 1))
+            && !s.is(index + 1, class::AUXILIARY | class::OBJECT_PRONOUN)
+            && !(index + 1..auxiliary).any(|i| s.is(i, class::PREPOSITION))
+            && s.info(index)
+                .is_some_and(|info| Cues::builtin().takes_clause(&info.lemma))
+    };
     for next in index + 1..end.min(index + 12) {
         let boundary = !s.is_word(next)
             || s.is(
@@ -335,7 +348,7 @@ fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
             && is_finite_verb(s, next, index + 1)
             && !matches!(s.lower(next), "be" | "been" | "being" | "have" | "do")
         {
-            return true;
+            return !clause_after(next);
         }
     }
     false
@@ -718,7 +731,6 @@ fn relative_end(s: &Sentence<'_>, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::cues::Cues;
     use crate::span::Span;
 
     fn clauses(text: &str) -> Vec<(ClauseKind, String)> {

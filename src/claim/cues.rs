@@ -240,6 +240,19 @@ impl Cues {
         }
     }
 
+    /// True when `lemma` is a report, evidence or cognition verb, one that
+    /// takes a clause after it ("say", "show", "think").
+    pub(crate) fn takes_clause(&self, lemma: &str) -> bool {
+        self.lemmas.get(lemma).is_some_and(|families| {
+            families.iter().any(|f| {
+                matches!(
+                    f,
+                    CueFamily::ReportVerb | CueFamily::EvidenceVerb | CueFamily::CognitionVerb
+                )
+            })
+        })
+    }
+
     /// Every cue in the sentence, longest phrase first at each word.
     pub(crate) fn find(&self, sentence: &Sentence<'_>) -> Vec<CueMatch> {
         let mut out = Vec::new();

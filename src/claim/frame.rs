@@ -376,6 +376,14 @@ fn verb_frame(
         let comma = subject.clone().rev().find(|&i| s.is_punct(i, ","))?;
         subject = comma + 1..verb;
     }
+    // "A year ago your chief executive said P", "Yesterday the minister
+    // said P": the time before the subject is not the source.
+    if let Some(ago) = subject.clone().rev().find(|&i| s.lower(i) == "ago") {
+        subject.start = ago + 1;
+    }
+    while subject.start < subject.end && s.is_adverb(subject.start) {
+        subject.start += 1;
+    }
     // "Whether voters believe that is another matter": a clause as subject
     // is no source.
     // Words of a relative clause inside the subject ("Our modelling,

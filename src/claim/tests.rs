@@ -145,6 +145,20 @@ const TABLE: &[(&str, &[&str])] = &[
         "Prices will rise, as the minister said.",
         &["- positive certain reported future"],
     ),
+    // A report verb with its clause right after it, no "that".
+    (
+        "Critics say tariffs will push prices up.",
+        &["- positive certain reported future"],
+    ),
+    (
+        "The ministry says the economy is booming.",
+        &["- positive certain reported present"],
+    ),
+    // A noun before the verb is not a report verb: "tax" takes no clause.
+    (
+        "Sales tax receipts are up this year.",
+        &["- positive certain asserted present"],
+    ),
     // A clause after a comma is no trailing report, even with a report verb.
     (
         "Prices will probably rise, though nobody can promise that.",
@@ -331,5 +345,39 @@ fn a_frame_without_a_proposition_is_no_claim() {
             extraction.claims.iter().all(|c| !c.text.ends_with("that")),
             "{text:?}"
         );
+    }
+}
+
+/// The source of a report is who spoke: not a time before it, not the
+/// "as" of "as X said".
+#[test]
+fn a_report_source_leaves_out_time_and_as() {
+    for (sentence, source) in [
+        (
+            "A year ago the minister said the plant would close.",
+            "the minister",
+        ),
+        (
+            "Yesterday the minister said the plant would close.",
+            "the minister",
+        ),
+        (
+            "The plant will close, as the minister said.",
+            "the minister",
+        ),
+        (
+            "The plant will close, the minister said on Monday.",
+            "the minister",
+        ),
+    ] {
+        let text = format!("Q: What happened?\n\nA: {sentence}");
+        let extraction = extract(&text).unwrap();
+        let sources: Vec<&str> = extraction
+            .claims
+            .iter()
+            .filter_map(|claim| claim.attributed_to.as_ref())
+            .map(|source| source.text.as_str())
+            .collect();
+        assert_eq!(sources, [source], "{sentence}");
     }
 }

@@ -828,7 +828,16 @@ impl Scanner<'_> {
             .filter_map(|i| tokens.get(i))
             .map(|t| t.span.slice(self.text))
             .collect();
-        if words.iter().any(|w| self.knowledge.is_organization_word(w)) {
+        // "Chicago Fed", "Polish Navy": a name whose last word is a known
+        // organisation's is one too.
+        let known_organization = words.len() > 1
+            && words.last().is_some_and(|w| {
+                self.knowledge
+                    .lookup(w)
+                    .and_then(|known| self.knowledge.entry(known.known))
+                    .is_some_and(|entry| entry.kind == EntityKind::Organization)
+            });
+        if known_organization || words.iter().any(|w| self.knowledge.is_organization_word(w)) {
             return (EntityKind::Organization, strength::KEYWORD);
         }
         if words.len() > 1 && words.iter().any(|w| self.knowledge.is_place_word(w)) {

@@ -366,6 +366,11 @@ const CASES: &[(&str, &str, Want)] = &[
     ("Revenue rose in Minsk.", "Revenue", Want::Nothing),
     ("The talk began at 5:02 PM ET.", "PM", Want::Nothing),
     (
+        "The Chicago Fed raised its forecast.",
+        "Chicago",
+        Want::Kind(EntityKind::Organization),
+    ),
+    (
         "The Drammen-based firm grew.",
         "Drammen",
         Want::Kind(EntityKind::Place),
