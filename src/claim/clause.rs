@@ -317,12 +317,22 @@ fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     {
         return false;
     }
-    // A verb that takes a clause ("say", "show", "think"), with a noun
-    // phrase after it that can be the clause's subject (an object pronoun
-    // cannot) and no preposition before the auxiliary.
+    // A verb that takes a clause ("say", "show", "think"), with words after
+    // it that can open the clause's subject (an object pronoun, a
+    // conjunction or an adverb cannot) and no preposition before the
+    // auxiliary.
     let clause_after = |auxiliary: usize| {
-        (s.is(index + 1, class::DETERMINER | class::POSSESSIVE) || s.nominal(index + 1))
-            && !s.is(index + 1, class::AUXILIARY | class::OBJECT_PRONOUN)
+        s.is_word(index + 1)
+            && !s.is_adverb(index + 1)
+            && !s.is(
+                index + 1,
+                class::AUXILIARY
+                    | class::OBJECT_PRONOUN
+                    | class::SUBORDINATOR
+                    | class::COORDINATOR
+                    | class::RELATIVE
+                    | class::WH,
+            )
             && !(index + 1..auxiliary).any(|i| s.is(i, class::PREPOSITION))
             && s.info(index)
                 .is_some_and(|info| Cues::builtin().takes_clause(&info.lemma))

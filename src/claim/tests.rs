@@ -154,6 +154,10 @@ const TABLE: &[(&str, &[&str])] = &[
         "The ministry says the economy is booming.",
         &["- positive certain reported present"],
     ),
+    (
+        "Some analysts say Chinese rivals will undercut you.",
+        &["China positive certain reported future"],
+    ),
     // A noun before the verb is not a report verb: "tax" takes no clause.
     (
         "Sales tax receipts are up this year.",

@@ -229,10 +229,12 @@ fn first_word(tokens: &[Token]) -> Option<usize> {
 /// bracketed aside ("(laughs) Ask me again"), which is capitalised for the
 /// same reason.
 fn opens_sentence(text: &str, tokens: &[Token], first: Option<usize>, index: usize) -> bool {
+    // "(Laughter.) We", "Episode 212: Can Europe …": a clause opens after
+    // a closing bracket or a colon too.
     let after_bracket = index
         .checked_sub(1)
         .and_then(|i| tokens.get(i))
-        .is_some_and(|t| matches!(t.span.slice(text), ")" | "]"));
+        .is_some_and(|t| matches!(t.span.slice(text), ")" | "]" | ":"));
     Some(index) == first || after_bracket
 }
 
@@ -875,7 +877,21 @@ impl Scanner<'_> {
                     .lookup(next)
                     .is_some_and(|info| !info.is(class::COORDINATOR))
         });
-        if article && head {
+        // "the Skellefteå plant", "Gdynia port": a name before a place noun
+        // is the place the thing is in.
+        let before_place_noun = tokens.get(end).is_some_and(|t| {
+            let next = self.word(Some(t));
+            next.chars().next().is_some_and(char::is_lowercase)
+                && self.knowledge.is_place_word(next)
+        });
+        if words.len() == 1 && before_place_noun {
+            return (EntityKind::Place, strength::PLACE_CONTEXT);
+        }
+        // "The Grid", "The Hague Group": a name that takes "the" as part
+        // of it is no person's.
+        let own_article =
+            words.len() > 1 && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if article && head || own_article {
             return (EntityKind::Other, strength::ARTICLE);
         }
         if words.len() == 1 && words.first().is_some_and(|w| is_capitals(w)) {

@@ -370,6 +370,24 @@ const CASES: &[(&str, &str, Want)] = &[
         "Chicago",
         Want::Kind(EntityKind::Organization),
     ),
+    // A name before a place noun is a place.
+    (
+        "Output at the Drammen plant fell.",
+        "Drammen",
+        Want::Kind(EntityKind::Place),
+    ),
+    // A name that begins with its own "The" is no person.
+    (
+        "Welcome back to The Ledger, our weekly show.",
+        "Ledger",
+        Want::Kind(EntityKind::Other),
+    ),
+    // A clause opens after a colon: its first word needs other evidence.
+    (
+        "Episode 4: Can Europe build batteries?",
+        "Europe",
+        Want::Words("Europe"),
+    ),
     (
         "The Drammen-based firm grew.",
         "Drammen",
