@@ -111,12 +111,12 @@ fn the_series_relations_are_all_found_and_no_other() {
         (
             "Refines",
             "Baltmar Interconnect has never received ",
-            "Minister, on February 11 last year you t",
+            "on February 11 last year you told a news",
         ),
         (
             "Contradicts",
             "In plain words, Baltmar Interconnect rec",
-            "Minister, on February 11 last year you t",
+            "on February 11 last year you told a news",
         ),
         // Dispute for lack of evidence: the Marisol Star.
         (

@@ -926,8 +926,9 @@ fn skip_discourse(s: &Sentence<'_>, mut start: usize, cues: &[CueMatch]) -> usiz
 }
 
 /// Skips a name the sentence opens by addressing ("Ms. Lindqvist, how
-/// would you pay …", "Jorge, this is your first final"): a person's name,
-/// with or without a title, then a comma.
+/// would you pay …", "Jorge, this is your first final", "Mr President,
+/// the economy grew"): a person's name, with or without a title, or a
+/// title alone, then a comma.
 fn skip_vocative(s: &Sentence<'_>, start: usize, entities: &Entities) -> usize {
     let Some(comma) = (start..(start + 5).min(s.len())).find(|&i| s.is_punct(i, ",")) else {
         return start;
@@ -944,7 +945,16 @@ fn skip_vocative(s: &Sentence<'_>, start: usize, entities: &Entities) -> usize {
                     .is_some_and(|e| e.kind == crate::entity::EntityKind::Person)
         })
         && (start..comma).all(|i| s.capitalized(i) || s.is_punct(i, "."));
-    if addressed { comma + 1 } else { start }
+    // "Mr President,", "Senator,", "Sir,": a title alone addresses too.
+    let title_alone = comma > start
+        && (start..comma).all(|i| {
+            s.is(i, class::TITLE) || s.is_punct(i, ".") || matches!(s.lower(i), "sir" | "madam")
+        });
+    if addressed || title_alone {
+        comma + 1
+    } else {
+        start
+    }
 }
 
 /// Drops leading commas, coordinators and openers from a clause.

@@ -372,9 +372,21 @@ fn verb_frame(
     }
     // "In 2020, Putin said that P": the subject follows the opening phrase;
     // "At most labs I know, it's 2%" has no report verb of its own.
+    // "On February 11 you told a newspaper that P": without a comma, a
+    // subject pronoun starts the subject.
     if s.is(range.start, class::PREPOSITION) {
-        let comma = subject.clone().rev().find(|&i| s.is_punct(i, ","))?;
-        subject = comma + 1..verb;
+        let opens = subject
+            .clone()
+            .rev()
+            .find(|&i| s.is_punct(i, ","))
+            .map(|comma| comma + 1)
+            .or_else(|| {
+                subject
+                    .clone()
+                    .rev()
+                    .find(|&i| s.is(i, class::SUBJECT_PRONOUN))
+            })?;
+        subject = opens..verb;
     }
     // "A year ago your chief executive said P", "Yesterday the minister
     // said P": the time before the subject is not the source.

@@ -385,3 +385,19 @@ fn a_report_source_leaves_out_time_and_as() {
         assert_eq!(sources, [source], "{sentence}");
     }
 }
+
+/// A title alone that addresses someone ("Mr President,") is not part of
+/// the claim; a fronted time without a comma does not hide the report.
+#[test]
+fn a_vocative_title_is_left_out_and_a_fronted_time_keeps_the_report() {
+    let text = "Q: And the economy?\n\nA: Mr President, the economy grew last year.";
+    let extraction = extract(text).unwrap();
+    let texts: Vec<&str> = extraction.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the economy grew last year"]);
+
+    let text = "Q: On Monday you told a newspaper that the plant would close. Why?\n\nA: It will.";
+    let extraction = extract(text).unwrap();
+    let premise = extraction.claims.first().unwrap();
+    assert_eq!(premise.evidence, Evidence::Reported, "{premise:?}");
+    assert_eq!(premise.attributed_to.as_ref().unwrap().text, "you");
+}

@@ -478,6 +478,28 @@ impl Scanner<'_> {
                     name_start -= 1;
                 }
                 if name_start < end && name_start > start + 2 {
+                    // "Governor of Kaliningrad Region Alexei …", "President
+                    // of Ukraine Volodymyr …": the "of" phrase names a place
+                    // or body of its own when the knowledge or its words
+                    // say so ("Minister of Climate and Energy" does not).
+                    let of_phrase = start + 2..name_start;
+                    let names_something = of_phrase.clone().any(|i| {
+                        let word = self.word(tokens.get(i));
+                        self.knowledge.is_place_word(word)
+                            || self.knowledge.is_organization_word(word)
+                            || self.knowledge.lookup(word).is_some()
+                    });
+                    if names_something {
+                        self.emit(
+                            tokens,
+                            of_phrase.start,
+                            of_phrase.end,
+                            false,
+                            Title::None,
+                            casing,
+                            out,
+                        );
+                    }
                     title = Title::Phrase;
                     start = name_start;
                 } else {

@@ -370,6 +370,12 @@ const CASES: &[(&str, &str, Want)] = &[
         "Chicago",
         Want::Kind(EntityKind::Organization),
     ),
+    // A title's "of" phrase that names a place is a name of its own.
+    (
+        "Governor of Kaliningrad Region Alexei Besprozvannykh met him.",
+        "Kaliningrad",
+        Want::Kind(EntityKind::Place),
+    ),
     // A name before a place noun is a place.
     (
         "Output at the Drammen plant fell.",
