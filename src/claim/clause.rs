@@ -495,10 +495,23 @@ fn not_only_before(s: &Sentence<'_>, range: Range<usize>) -> bool {
 /// One past the last word before trailing punctuation.
 pub(crate) fn trim_end(s: &Sentence<'_>, range: Range<usize>) -> usize {
     // A claim keeps what closes its last word ("17.2%", "“a reset
-    // year”", "(Reuters)"), not the sentence's stop.
+    // year”", "(Reuters)"), not the sentence's stop, and a closing quote
+    // or bracket only when the claim opened it.
+    let opened =
+        |i: usize, opening: &[&str]| (range.start..i).any(|j| opening.contains(&s.word(j)));
     (range.start..range.end)
         .rev()
-        .find(|&i| s.is_word(i) || matches!(s.word(i), "%" | ")" | "]" | "”" | "\"" | "’" | "°"))
+        .find(|&i| {
+            s.is_word(i)
+                || match s.word(i) {
+                    "%" | "’" | "°" => true,
+                    ")" => opened(i, &["("]),
+                    "]" => opened(i, &["["]),
+                    "”" => opened(i, &["“"]),
+                    "\"" => (range.start..i).filter(|&j| s.word(j) == "\"").count() % 2 == 1,
+                    _ => false,
+                }
+        })
         .map_or(range.start, |i| i + 1)
 }
 

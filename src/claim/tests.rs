@@ -401,3 +401,25 @@ fn a_vocative_title_is_left_out_and_a_fronted_time_keeps_the_report() {
     assert_eq!(premise.evidence, Evidence::Reported, "{premise:?}");
     assert_eq!(premise.attributed_to.as_ref().unwrap().text, "you");
 }
+
+/// A claim keeps a closing quote or bracket only when it opened it.
+#[test]
+fn a_claim_keeps_only_the_quotes_it_opens() {
+    for (answer, want) in [
+        (
+            "Prices will fall this year\".",
+            "Prices will fall this year",
+        ),
+        ("Prices will fall this year”.", "Prices will fall this year"),
+        (
+            "The board called it “a reset year”.",
+            "The board called it “a reset year”",
+        ),
+        ("Sales rose (by 4%).", "Sales rose (by 4%)"),
+    ] {
+        let text = format!("Q: And?\n\nA: {answer}");
+        let extraction = extract(&text).unwrap();
+        let texts: Vec<&str> = extraction.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [want], "{answer}");
+    }
+}

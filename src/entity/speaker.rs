@@ -48,8 +48,15 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
             continue;
         }
         let label = speaker.name();
-        let entity = name_part(text, label, vocabulary)
-            .map(|part| speaker_entity(text, label, part, entities, &mut index, &mut created));
+        let entity = name_part(text, label, vocabulary).map(|part| {
+            let labels = Labels {
+                text,
+                knowledge,
+                index: &mut index,
+                created: &mut created,
+            };
+            speaker_entity(labels, label, part, entities)
+        });
         of_speaker.push(entity);
     }
     let interviewee = interviewee(document, entities);
@@ -199,14 +206,21 @@ fn push(map: &mut HashMap<String, Vec<usize>>, key: String, at: usize) {
 
 /// The entity a label's name part names, creating one when the text names
 /// no such person.
-fn speaker_entity(
-    text: &str,
-    label: Span,
-    part: Span,
-    entities: &mut Entities,
-    index: &mut NameIndex,
-    created: &mut HashMap<String, usize>,
-) -> usize {
+/// What linking a speaker label needs besides the label.
+struct Labels<'a> {
+    text: &'a str,
+    knowledge: &'a Knowledge,
+    index: &'a mut NameIndex,
+    created: &'a mut HashMap<String, usize>,
+}
+
+fn speaker_entity(labels: Labels<'_>, label: Span, part: Span, entities: &mut Entities) -> usize {
+    let Labels {
+        text,
+        knowledge,
+        index,
+        created,
+    } = labels;
     let written = part.slice(text);
     let key = name_key(written);
     // "MR. WRONA" and "MS. WRONA" are two people: entities made from
@@ -233,14 +247,22 @@ fn speaker_entity(
     if let [only] = people.as_slice() {
         return *only;
     }
-    let name = if written.chars().any(char::is_lowercase) {
-        written.to_string()
-    } else {
-        title_case(written)
+    // "DER SPIEGEL:": an organisation the built-in knowledge has speaks as
+    // itself ("JORDAN:" is a person, not the country).
+    let known = knowledge
+        .lookup(written)
+        .and_then(|found| knowledge.entry(found.known))
+        .filter(|known| known.kind == EntityKind::Organization);
+    let (name, kind) = match known {
+        Some(known) => (known.name.to_string(), known.kind),
+        None if written.chars().any(char::is_lowercase) => {
+            (written.to_string(), EntityKind::Person)
+        }
+        None => (title_case(written), EntityKind::Person),
     };
     entities.entities.push(Entity {
         name,
-        kind: EntityKind::Person,
+        kind,
         aliases: vec![written.to_string()],
         mentions: Vec::new(),
         references: Vec::new(),

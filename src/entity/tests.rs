@@ -258,6 +258,12 @@ const CASES: &[(&str, &str, Want)] = &[
         "HALLORAN",
         Want::Is("Halloran"),
     ),
+    // An organisation the knowledge has speaks as itself.
+    (
+        "DER SPIEGEL: Why?\n\nHOLT: Because.\n\nDER SPIEGEL: And?\n\nHOLT: No.",
+        "SPIEGEL",
+        Want::Kind(EntityKind::Organization),
+    ),
     // A label's role after the comma is not part of the name.
     (
         "JANE DOE, HOST: Welcome.\n\nOLA NORD: Thanks.\n\nDOE: Why?\n\nNORD: Because.",
