@@ -681,11 +681,13 @@ impl Scanner<'_> {
         }
         // "AI", "GDP", "CROSSTALK", "PM ET": capitals that spell ordinary
         // words or abbreviations name nothing.
-        let ordinary_capitals = (start..end)
+        let mut name_words = (start..end)
             .filter_map(|i| tokens.get(i))
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.span.slice(self.text))
-            .all(|word| is_capitals(word) && self.knowledge.is_common_word(word));
+            .peekable();
+        let ordinary_capitals = name_words.peek().is_some()
+            && name_words.all(|word| is_capitals(word) && self.knowledge.is_common_word(word));
         if !titled && ordinary_capitals {
             return;
         }

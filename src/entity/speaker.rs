@@ -204,8 +204,6 @@ fn push(map: &mut HashMap<String, Vec<usize>>, key: String, at: usize) {
     }
 }
 
-/// The entity a label's name part names, creating one when the text names
-/// no such person.
 /// What linking a speaker label needs besides the label.
 struct Labels<'a> {
     text: &'a str,
@@ -214,6 +212,8 @@ struct Labels<'a> {
     created: &'a mut HashMap<String, usize>,
 }
 
+/// The entity a label's name part names, creating one when the text names
+/// no such person (or an organisation the built-in knowledge has).
 fn speaker_entity(labels: Labels<'_>, label: Span, part: Span, entities: &mut Entities) -> usize {
     let Labels {
         text,
