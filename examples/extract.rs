@@ -36,6 +36,7 @@
 //! line: `name<TAB>kind<TAB>other spellings` (see
 //! `examples/newsroom-entities.tsv`).
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use claimtrack::claim::{Claim, ClaimKind, Extraction, Extractor};
@@ -44,6 +45,9 @@ use claimtrack::export::{self, Offsets};
 use claimtrack::ledger::Source;
 use claimtrack::{Layout, ParserBuilder, Span};
 use serde_json::Value;
+
+#[path = "support/stdout.rs"]
+mod stdout;
 
 const USAGE: &str = "usage: extract [--format table|json|jsonl|schema-org|web-annotation|csv] [--offsets] \
 [--layout bare|qa_labels|speaker_labels|emphasis] [--entities TSV] \
@@ -135,7 +139,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let options = parse_args()?;
     let bytes = std::fs::read(&options.path).map_err(|e| format!("{}: {e}", options.path))?;
     let text = claimtrack::input::decode(&bytes).map_err(|e| format!("{}: {e}", options.path))?;
@@ -156,13 +160,14 @@ fn run() -> Result<(), String> {
         .extract(text)
         .map_err(|e| format!("{}: {e}", options.path))?;
     let offsets = Offsets::new(text);
+    let mut out = String::new();
     match options.format {
         Format::Json => {
             let mut json = to_value(&extraction)?;
             if options.offsets {
                 add_offsets(&mut json, &offsets);
             }
-            println!("{}", to_pretty(&json)?);
+            writeln!(out, "{}", to_pretty(&json)?)?;
         }
         Format::Jsonl => {
             for claim in &extraction.claims {
@@ -170,24 +175,21 @@ fn run() -> Result<(), String> {
                 if options.offsets {
                     add_span_offsets(&mut json, &offsets);
                 }
-                println!("{json}");
+                writeln!(out, "{json}")?;
             }
         }
         Format::SchemaOrg => {
             let graph = export::schema_org(&extraction, &source(&options)?);
-            println!("{}", to_pretty(&graph)?);
+            writeln!(out, "{}", to_pretty(&graph)?)?;
         }
         Format::WebAnnotation => {
             let annotations = export::annotations(&extraction, text, &source(&options)?);
-            println!("{}", to_pretty(&annotations)?);
+            writeln!(out, "{}", to_pretty(&annotations)?)?;
         }
-        Format::Csv => print!(
-            "{}",
-            export::claims_csv(&extraction, text, &source(&options)?)
-        ),
-        Format::Table => print_table(&extraction),
+        Format::Csv => out.push_str(&export::claims_csv(&extraction, text, &source(&options)?)),
+        Format::Table => print_table(&mut out, &extraction)?,
     }
-    Ok(())
+    Ok(stdout::print(&out)?)
 }
 
 fn to_value(value: impl serde::Serialize) -> Result<Value, String> {
@@ -267,43 +269,47 @@ fn clip(text: &str, width: usize) -> String {
     }
 }
 
-fn print_table(extraction: &Extraction) {
+fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
     let document = &extraction.document;
-    println!("layout: {}", snake(document.layout));
+    writeln!(out, "layout: {}", snake(document.layout))?;
     for (index, turn) in document.turns.iter().enumerate() {
         let speaker = turn.speaker.as_deref().unwrap_or("-");
         let claims = extraction.claims.iter().filter(|c| c.turn == index).count();
-        println!(
+        writeln!(
+            out,
             "turn {index:>2}  {:<8}  {:<20}  {claims:>2} claims",
             snake(turn.role),
             clip(speaker, 20)
-        );
+        )?;
     }
-    println!();
+    writeln!(out)?;
     for entity in &extraction.entities {
-        println!(
+        writeln!(
+            out,
             "{:<4} {:<30} {:<12} {:>3} mentions  {}",
             entity.id,
             clip(&entity.name, 30),
             snake(entity.kind),
             entity.mentions.len(),
             clip(&entity.aliases.join(", "), 60)
-        );
+        )?;
     }
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<4} {:<7} {:<18} {:<8} {:<9} {:<9} {:<7} claim",
         "turn", "kind", "actor", "polarity", "certainty", "evidence", "time"
-    );
+    )?;
     for claim in &extraction.claims {
-        print_claim(claim);
+        print_claim(out, claim)?;
     }
     for dropped in &document.dropped {
-        println!("dropped ({}): {}", snake(dropped.reason), dropped.text);
+        writeln!(out, "dropped ({}): {}", snake(dropped.reason), dropped.text)?;
     }
+    Ok(())
 }
 
-fn print_claim(claim: &Claim) {
+fn print_claim(out: &mut String, claim: &Claim) -> std::fmt::Result {
     let kind = match claim.kind {
         ClaimKind::Statement => "claim",
         ClaimKind::Premise => "premise",
@@ -312,7 +318,8 @@ fn print_claim(claim: &Claim) {
         .actor
         .as_ref()
         .map_or("-".to_string(), |a| a.name.clone());
-    println!(
+    writeln!(
+        out,
         "{:<4} {:<7} {:<18} {:<8} {:<9} {:<9} {:<7} {}",
         claim.turn,
         kind,
@@ -322,5 +329,5 @@ fn print_claim(claim: &Claim) {
         snake(claim.evidence),
         snake(claim.time),
         clip(&claim.text, 90)
-    );
+    )
 }

@@ -21,11 +21,15 @@
 //!   "text"}]}`; spans are byte offsets into each file.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
 use claimtrack::ledger::{Ledger, Source, TrackedClaim};
 use serde_json::json;
+
+#[path = "support/stdout.rs"]
+mod stdout;
 
 const USAGE: &str = "usage: track [--db FILE] [--format text|json] PATH[@YYYY-MM-DD[@SOURCE]]...";
 
@@ -72,7 +76,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let options = parse_args()?;
     let mut ledger = match &options.db {
         Some(path) => Ledger::open(path).map_err(|e| e.to_string())?,
@@ -126,20 +130,22 @@ fn run() -> Result<(), String> {
         })
         .collect();
     let open: Vec<serde_json::Value> = ledger.open_predictions().into_iter().map(place).collect();
+    let mut out = String::new();
     if options.json {
         let report = json!({"relations": relations, "open_predictions": open});
         let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-        println!("{text}");
-        return Ok(());
+        writeln!(out, "{text}")?;
+        return Ok(stdout::print(&out)?);
     }
-    println!(
+    writeln!(
+        out,
         "{} sources, {} claims, {} entities, {} relations, {} open predictions",
         ledger.sources().len(),
         ledger.claims().len(),
         ledger.entities().len(),
         relations.len(),
         open.len()
-    );
+    )?;
     let line = |value: &serde_json::Value| {
         format!(
             "{} {} [{}..{}] {}: {}",
@@ -151,21 +157,21 @@ fn run() -> Result<(), String> {
             value["text"].as_str().unwrap_or("")
         )
     };
-    println!("\nrelations:");
+    writeln!(out, "\nrelations:")?;
     for relation in &relations {
         let kind = relation["kind"].as_str().unwrap_or("");
         let outcome = relation["outcome"]
             .as_str()
             .map(|o| format!(" ({o})"))
             .unwrap_or_default();
-        println!("\n{kind}{outcome}");
-        println!("  earlier: {}", line(&relation["from"]));
-        println!("  later:   {}", line(&relation["to"]));
-        println!("  why:     {}", relation["why"].as_str().unwrap_or(""));
+        writeln!(out, "\n{kind}{outcome}")?;
+        writeln!(out, "  earlier: {}", line(&relation["from"]))?;
+        writeln!(out, "  later:   {}", line(&relation["to"]))?;
+        writeln!(out, "  why:     {}", relation["why"].as_str().unwrap_or(""))?;
     }
-    println!("\nopen predictions:");
+    writeln!(out, "\nopen predictions:")?;
     for prediction in &open {
-        println!("  {}", line(prediction));
+        writeln!(out, "  {}", line(prediction))?;
     }
-    Ok(())
+    Ok(stdout::print(&out)?)
 }

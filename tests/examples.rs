@@ -271,3 +271,26 @@ fn corpus_extracts_a_directory_into_json_lines_in_path_order() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `extract FILE | head` must not panic: a reader that closes the pipe
+/// early ends the output quietly.
+#[test]
+fn extract_stops_quietly_when_the_reader_closes_the_pipe() {
+    let seed = std::fs::read_to_string(gold::root().join("seeds/minsk-analyst-interview.txt"))
+        .expect("seed");
+    let path = std::env::temp_dir().join(format!("claimtrack-pipe-{}.txt", std::process::id()));
+    // Far more JSON than a pipe holds, so the writer meets the closed end.
+    std::fs::write(&path, seed.repeat(40)).expect("temp file");
+    let mut child = Command::new(example("extract"))
+        .args([path.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("extract runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("extract ends");
+    std::fs::remove_file(&path).ok();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}
