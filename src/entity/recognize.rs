@@ -901,6 +901,11 @@ impl Scanner<'_> {
                     .lookup(next)
                     .is_some_and(|info| !info.is(class::COORDINATOR))
         });
+        // "Estlink 2", "Nord Stream 2", "Falcon 9": a name with a number
+        // after it designates a thing, not a person.
+        if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) {
+            return (EntityKind::Other, strength::KEYWORD);
+        }
         // "the Skellefteå plant", "Gdynia port": a name before a place noun
         // is the place the thing is in.
         let before_place_noun = tokens.get(end).is_some_and(|t| {

@@ -382,6 +382,12 @@ const CASES: &[(&str, &str, Want)] = &[
         "Kaliningrad",
         Want::Kind(EntityKind::Place),
     ),
+    // A name with a number after it designates a thing.
+    (
+        "Nordlink 2 failed in December.",
+        "Nordlink",
+        Want::Kind(EntityKind::Other),
+    ),
     // A name before a place noun is a place.
     (
         "Output at the Drammen plant fell.",
