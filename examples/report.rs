@@ -20,6 +20,9 @@ use claimtrack::Extraction;
 use claimtrack::ledger::{Ledger, Source};
 use claimtrack::report::Report;
 
+#[path = "support/input.rs"]
+mod input;
+
 const USAGE: &str = "usage: report [--title TITLE] [-o OUT.html] PATH[@YYYY-MM-DD[@SOURCE]]...";
 
 struct Options {
@@ -49,21 +52,6 @@ fn parse_args() -> Result<Options, String> {
     Ok(options)
 }
 
-/// The source an input names, and the path of its file.
-fn source(input: &str) -> Result<(Source, String), String> {
-    let mut parts = input.splitn(3, '@');
-    let path = parts.next().unwrap_or_default();
-    let date = parts.next();
-    let stem = std::path::Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
-    let mut source = Source::new(&parts.next().map_or(stem, str::to_string));
-    if let Some(date) = date {
-        source = source.date(date).map_err(|e| format!("{input}: {e}"))?;
-    }
-    Ok((source, path.to_string()))
-}
-
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -78,7 +66,7 @@ fn run() -> Result<(), String> {
     let options = parse_args()?;
     let mut documents: Vec<(Source, String, Extraction)> = Vec::new();
     for input in &options.inputs {
-        let (source, path) = source(input)?;
+        let (source, path) = input::source(input)?;
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
         let extraction = claimtrack::extract(&text).map_err(|e| format!("{path}: {e}"))?;
         documents.push((source, text, extraction));
@@ -110,20 +98,9 @@ fn run() -> Result<(), String> {
     let claims: usize = documents.iter().map(|(_, _, e)| e.claims.len()).sum();
     let relations = ledger.as_ref().map_or(0, |l| l.relations().len());
     eprintln!(
-        "wrote {}: {}, {}, {}",
+        "wrote {}: documents {}, claims {claims}, relations {relations}",
         options.output,
-        counted(documents.len(), "document"),
-        counted(claims, "claim"),
-        counted(relations, "relation"),
+        documents.len(),
     );
     Ok(())
-}
-
-/// "1 claim", "2 claims".
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

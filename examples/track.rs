@@ -25,9 +25,11 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
-use claimtrack::ledger::{Ledger, Source, TrackedClaim};
+use claimtrack::ledger::{Ledger, TrackedClaim};
 use serde_json::json;
 
+#[path = "support/input.rs"]
+mod input;
 #[path = "support/stdout.rs"]
 mod stdout;
 
@@ -85,25 +87,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     // Source id → the file it came from, for the report.
     let mut files: HashMap<String, String> = HashMap::new();
     for input in &options.inputs {
-        let mut parts = input.splitn(3, '@');
-        let path = parts.next().unwrap_or_default();
-        let date = parts.next();
-        let stem = std::path::Path::new(path)
-            .file_stem()
-            .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
-        let id = parts.next().map_or(stem, str::to_string);
-        let mut source = Source::new(&id);
-        if let Some(date) = date {
-            source = source.date(date).map_err(|e| format!("{input}: {e}"))?;
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let (source, path) = input::source(input)?;
+        let id = source.id.clone();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
         let extraction = claimtrack::extract(&text).map_err(|e| format!("{path}: {e}"))?;
         let report = ledger
             .add(source, &extraction)
             .map_err(|e| format!("{path}: {e}"))?;
         eprintln!("added {path}: {} claims", report.added);
         let _ = std::io::stderr().flush();
-        files.insert(id, path.to_string());
+        files.insert(id, path);
     }
     let place = |claim: &TrackedClaim| {
         json!({

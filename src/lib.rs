@@ -84,6 +84,7 @@ mod error;
 pub mod export;
 mod hash;
 pub mod input;
+mod json_name;
 pub mod ledger;
 mod lexicon;
 mod lower;

@@ -945,11 +945,10 @@ fn skip_vocative(s: &Sentence<'_>, start: usize, entities: &Entities) -> usize {
                     .is_some_and(|e| e.kind == crate::entity::EntityKind::Person)
         })
         && (start..comma).all(|i| s.capitalized(i) || s.is_punct(i, "."));
-    // "Mr President,", "Senator,", "Sir,": a title alone addresses too.
-    let title_alone = comma > start
-        && (start..comma).all(|i| {
-            s.is(i, class::TITLE) || s.is_punct(i, ".") || matches!(s.lower(i), "sir" | "madam")
-        });
+    // "Mr President,", "Senator,", "Madam President,": a title alone addresses
+    // too.
+    let title_alone =
+        comma > start && (start..comma).all(|i| s.is(i, class::TITLE) || s.is_punct(i, "."));
     if addressed || title_alone {
         comma + 1
     } else {

@@ -305,10 +305,11 @@ fn is_reduced_relative(s: &Sentence<'_>, index: usize, end: usize) -> bool {
 
 /// "The public estimates for the largest runs are …": a lexical verb form
 /// after a noun, followed before any clause boundary by an auxiliary, is a
-/// noun of the subject; the auxiliary is the verb. Not when a noun phrase
-/// follows it with no preposition before the auxiliary: then it is a verb
-/// with a clause after it ("Critics say tariffs will …", "The White House
-/// says the economy is …").
+/// noun of the subject; the auxiliary is the verb. Not when the form is a
+/// report, evidence or cognition verb with the start of a noun phrase after
+/// it and no preposition before the auxiliary: then it is the verb, and
+/// the auxiliary's clause its complement ("Critics say tariffs will …",
+/// "The White House says the economy is …").
 fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     if s.is(index, class::AUXILIARY)
         || index == 0

@@ -173,18 +173,13 @@ impl Knowledge {
                 "region" => EntityKind::Place,
                 _ => EntityKind::Country,
             };
-            let country = knowledge.add(name, kind, None);
+            let country = knowledge.add_named(name, others, kind, None);
             countries.insert(name_key(name), country);
-            knowledge.name(name, country, Naming::Name);
-            for other in values(others) {
-                knowledge.name(other, country, Naming::Name);
-            }
             for demonym in values(demonyms) {
                 knowledge.name(demonym, country, Naming::Demonym);
             }
             for capital in values(capitals) {
-                let place = knowledge.add(capital, EntityKind::Place, Some(country));
-                knowledge.name(capital, place, Naming::Name);
+                knowledge.add_named(capital, None, EntityKind::Place, Some(country));
             }
         }
         for entry in ORGANIZATIONS.entries() {
@@ -192,11 +187,7 @@ impl Knowledge {
             let Some(name) = fields.next().map(str::trim) else {
                 continue;
             };
-            let organization = knowledge.add(name, EntityKind::Organization, None);
-            knowledge.name(name, organization, Naming::Name);
-            for other in values(fields.next()) {
-                knowledge.name(other, organization, Naming::Name);
-            }
+            knowledge.add_named(name, fields.next(), EntityKind::Organization, None);
         }
         for entry in SEATS_OF_POWER.entries() {
             let mut fields = entry.text.split(" | ");
@@ -220,11 +211,7 @@ impl Knowledge {
             let country = fields
                 .next()
                 .and_then(|c| countries.get(&name_key(c)).copied());
-            let city = knowledge.add(name, EntityKind::Place, country);
-            knowledge.name(name, city, Naming::Name);
-            for other in values(others) {
-                knowledge.name(other, city, Naming::Name);
-            }
+            knowledge.add_named(name, others, EntityKind::Place, country);
         }
         for entry in ENTITY_WORDS.entries() {
             let key = name_key(entry.text.split(" | ").next().unwrap_or(""));
@@ -262,6 +249,23 @@ impl Knowledge {
             country,
         });
         self.known.len() - 1
+    }
+
+    /// Adds a known entity under its name and its `other` names (a ", "
+    /// separated field).
+    fn add_named(
+        &mut self,
+        name: &str,
+        others: Option<&str>,
+        kind: EntityKind,
+        country: Option<usize>,
+    ) -> usize {
+        let known = self.add(name, kind, country);
+        self.name(name, known, Naming::Name);
+        for other in values(others) {
+            self.name(other, known, Naming::Name);
+        }
+        known
     }
 
     fn name(&mut self, name: &str, known: usize, naming: Naming) {

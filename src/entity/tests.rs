@@ -371,6 +371,7 @@ const CASES: &[(&str, &str, Want)] = &[
     // --- Recognition ---
     ("Revenue rose in Minsk.", "Revenue", Want::Nothing),
     ("The talk began at 5:02 PM ET.", "PM", Want::Nothing),
+    ("Thank you, Madam Chair.", "Madam", Want::Nothing),
     (
         "The Chicago Fed raised its forecast.",
         "Chicago",

@@ -6,7 +6,7 @@
 //! not altered, so a spreadsheet that evaluates such a cell as a formula
 //! should import the file with every column as text.
 
-use serde::Serialize;
+use crate::json_name::json_name;
 
 use super::offsets::Offsets;
 use super::{Context, Speaker};
@@ -75,12 +75,12 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
     let cues: Vec<String> = claim
         .cues
         .iter()
-        .map(|cue| format!("{}:{}", snake(cue.kind), cue.text))
+        .map(|cue| format!("{}:{}", json_name(&cue.kind), cue.text))
         .collect();
     [
         context.stable_id(claim),
         claim.id.clone(),
-        snake(claim.kind),
+        json_name(&claim.kind),
         claim.turn.to_string(),
         context
             .speaker(claim)
@@ -92,15 +92,15 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
             .map(|a| a.name.clone())
             .unwrap_or_default(),
         claim.assertion.clone(),
-        snake(claim.polarity),
-        snake(claim.certainty),
-        snake(claim.evidence),
+        json_name(&claim.polarity),
+        json_name(&claim.certainty),
+        json_name(&claim.evidence),
         claim
             .attributed_to
             .as_ref()
             .map(|a| a.name.clone())
             .unwrap_or_default(),
-        snake(claim.time),
+        json_name(&claim.time),
         claim.span.start.to_string(),
         claim.span.end.to_string(),
         number(units.map(|u| u.chars.start)),
@@ -110,14 +110,6 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
         claim.text.clone(),
         cues.join("; "),
     ]
-}
-
-/// A closed-vocabulary value's name as in the JSON ("positive").
-fn snake(value: impl Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 fn write_row(out: &mut String, fields: impl IntoIterator<Item = String>) {

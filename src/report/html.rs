@@ -1,8 +1,6 @@
 //! HTML escaping and the small pieces of markup every part of the report
 //! uses.
 
-use serde::Serialize;
-
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped, so it is
 /// safe both as element content and inside a quoted attribute value.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
@@ -32,15 +30,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The snake-case name serde gives a closed-vocabulary enum value
-/// (`Evidence::Lacking` → `"lacking"`), the words the JSON output uses.
-pub(crate) fn name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
-
 /// Appends `<tag attributes>` + escaped `text` + `</tag>`; `attributes`
 /// must already be escaped.
 pub(crate) fn element(out: &mut String, tag: &str, attributes: &str, text: &str) {
@@ -60,7 +49,6 @@ pub(crate) fn element(out: &mut String, tag: &str, attributes: &str, text: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Certainty, Evidence};
 
     #[test]
     fn escapes_markup_and_quotes() {
@@ -75,12 +63,6 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(escape(input), expected, "{input}");
         }
-    }
-
-    #[test]
-    fn enum_names_are_the_json_names() {
-        assert_eq!(name(&Evidence::Lacking), "lacking");
-        assert_eq!(name(&Certainty::Probable), "probable");
     }
 
     #[test]

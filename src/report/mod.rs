@@ -30,10 +30,11 @@ pub use html::escape;
 
 use crate::claim::{Certainty, Claim, Evidence, Extraction, Polarity};
 use crate::document::Role;
+use crate::json_name::json_name;
 use crate::ledger::{Ledger, Source, claim_id};
 use crate::span::Span;
 use highlight::{CueMark, Highlight, highlight};
-use html::{element, escape_into, name};
+use html::{element, escape_into};
 
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
@@ -200,7 +201,7 @@ impl<'a> Report<'a> {
     /// fields.
     fn claim_list(&self, out: &mut String, entries: &[Entry<'a>], shown: &HashSet<&str>) {
         let actor = |e: &Entry<'a>| actor_name(e.claim);
-        let stance = |e: &Entry<'_>| name(&e.claim.evidence);
+        let stance = |e: &Entry<'_>| json_name(&e.claim.evidence);
         out.push_str("<h2>Claims</h2>\n<form id=\"filters\" hidden>\n");
         let filters: [(&str, &str, BTreeSet<String>); 3] = [
             (
@@ -278,22 +279,22 @@ impl<'a> Report<'a> {
         let rows = [
             ("id", entry.id.clone()),
             ("source", source),
-            ("kind", name(&claim.kind)),
+            ("kind", json_name(&claim.kind)),
             ("speaker", entry.speaker.clone()),
             ("actor", reference(claim.actor.as_ref())),
             ("assertion", claim.assertion.clone()),
-            ("polarity", name(&claim.polarity)),
-            ("certainty", name(&claim.certainty)),
-            ("evidence", name(&claim.evidence)),
+            ("polarity", json_name(&claim.polarity)),
+            ("certainty", json_name(&claim.certainty)),
+            ("evidence", json_name(&claim.evidence)),
             ("attributed_to", reference(claim.attributed_to.as_ref())),
-            ("time", name(&claim.time)),
+            ("time", json_name(&claim.time)),
             (
                 "quantities",
                 list(
                     claim
                         .quantities
                         .iter()
-                        .map(|q| format!("{} ({})", q.text, name(&q.kind)))
+                        .map(|q| format!("{} ({})", q.text, json_name(&q.kind)))
                         .collect(),
                 ),
             ),
@@ -303,7 +304,7 @@ impl<'a> Report<'a> {
                     claim
                         .cues
                         .iter()
-                        .map(|c| format!("{} ({})", c.text, name(&c.kind)))
+                        .map(|c| format!("{} ({})", c.text, json_name(&c.kind)))
                         .collect(),
                 ),
             ),
@@ -324,7 +325,7 @@ impl<'a> Report<'a> {
                         ("earlier", relation.from.as_str())
                     };
                     out.push_str("<li>");
-                    escape_into(out, &format!("{} ({role}): ", name(&relation.kind)));
+                    escape_into(out, &format!("{} ({role}): ", json_name(&relation.kind)));
                     claim_link(out, ledger, other, shown);
                     out.push_str("</li>");
                 }
@@ -340,7 +341,7 @@ impl<'a> Report<'a> {
 fn legend(out: &mut String) {
     out.push_str("<section class=\"legend\" aria-label=\"Legend\"><ul>\n");
     for (evidence, meaning) in STANCES {
-        let stance = name(&evidence);
+        let stance = json_name(&evidence);
         let _ = writeln!(
             out,
             "<li><mark class=\"claim stance-{stance}\">{stance}</mark> {meaning}</li>"
@@ -377,7 +378,7 @@ fn document(out: &mut String, index: usize, part: &Part<'_>, entries: &[Entry<'_
         }
     }
     for (number, (turn, claims)) in record.turns.iter().zip(&by_turn).enumerate() {
-        let role = name(&turn.role);
+        let role = json_name(&turn.role);
         let who = match (&turn.speaker, turn.role) {
             (Some(speaker), _) => speaker.as_str(),
             (None, Role::Title) => "Headline",
@@ -475,7 +476,7 @@ fn actor_name(claim: &Claim) -> &str {
 
 /// A claim mark's class (stance, negation, hedging) and tooltip, escaped.
 fn mark_attributes(claim: &Claim) -> String {
-    let mut class = format!("claim stance-{}", name(&claim.evidence));
+    let mut class = format!("claim stance-{}", json_name(&claim.evidence));
     if claim.polarity == Polarity::Negative {
         class.push_str(" negative");
     }
@@ -485,9 +486,9 @@ fn mark_attributes(claim: &Claim) -> String {
     let actor = actor_name(claim);
     let title = format!(
         "{}, {}, {}; actor {actor}",
-        name(&claim.evidence),
-        name(&claim.polarity),
-        name(&claim.certainty)
+        json_name(&claim.evidence),
+        json_name(&claim.polarity),
+        json_name(&claim.certainty)
     );
     format!("class=\"{class}\" title=\"{}\"", escape(&title))
 }
@@ -522,10 +523,10 @@ fn relations(out: &mut String, ledger: &Ledger, shown: &HashSet<&str>) {
     } else {
         out.push_str("<ul class=\"relations\">\n");
         for relation in ledger.relations() {
-            let kind = name(&relation.kind);
+            let kind = json_name(&relation.kind);
             let outcome = relation
                 .outcome
-                .map(|o| format!(" ({})", name(&o)))
+                .map(|o| format!(" ({})", json_name(&o)))
                 .unwrap_or_default();
             let _ = write!(
                 out,
