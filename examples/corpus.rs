@@ -21,6 +21,9 @@ use claimtrack::Extractor;
 use claimtrack::corpus::{self, CorpusDocument};
 use indicatif::{ProgressBar, ProgressStyle};
 
+#[path = "support/exit.rs"]
+mod exit;
+
 /// One output line: the file, then the extraction's fields.
 #[derive(serde::Serialize)]
 struct Line<'a> {
@@ -32,13 +35,7 @@ struct Line<'a> {
 const USAGE: &str = "usage: corpus DIR [-o OUTPUT.jsonl] [--batch N]";
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+    exit::code(run())
 }
 
 fn run() -> Result<(), String> {

@@ -46,6 +46,8 @@ use claimtrack::ledger::Source;
 use claimtrack::{Layout, ParserBuilder, Span};
 use serde_json::Value;
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/stdout.rs"]
 mod stdout;
 
@@ -130,13 +132,7 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+    exit::code(run())
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {

@@ -20,6 +20,8 @@ use claimtrack::Extraction;
 use claimtrack::ledger::{Ledger, Source};
 use claimtrack::report::Report;
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/input.rs"]
 mod input;
 
@@ -53,13 +55,7 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+    exit::code(run())
 }
 
 fn run() -> Result<(), String> {

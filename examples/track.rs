@@ -28,6 +28,8 @@ use std::process::ExitCode;
 use claimtrack::ledger::{Ledger, TrackedClaim};
 use serde_json::json;
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/input.rs"]
 mod input;
 #[path = "support/stdout.rs"]
@@ -69,13 +71,7 @@ fn parse_args() -> Result<Options, String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+    exit::code(run())
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
