@@ -34,7 +34,11 @@ pub(crate) struct CueMark {
 
 /// Appends the text of `range` with the claims and cues that overlap it
 /// highlighted. `claims` must be sorted by start, longest first, so outer
-/// marks open before the marks they contain.
+/// marks open before the marks they contain; `cues` sorted by span.
+///
+/// One sweep over the pieces: a claim or cue joins the open set at its
+/// start and leaves it at its end, so the cost grows with the pieces times
+/// the nesting depth, not times every claim of the turn.
 pub(crate) fn highlight(
     out: &mut String,
     text: &str,
@@ -59,6 +63,10 @@ pub(crate) fn highlight(
     bounds.retain(|&at| text.is_char_boundary(at));
     bounds.sort_unstable();
     bounds.dedup();
+    let claim_spans: Vec<Span> = claims.iter().map(|c| c.span).collect();
+    let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+    let mut open_claims = Sweep::default();
+    let mut open_cues = Sweep::default();
     for pair in bounds.windows(2) {
         let &[start, end] = pair else { continue };
         let Some(piece) = text.get(start..end) else {
@@ -66,7 +74,10 @@ pub(crate) fn highlight(
         };
         let covers = |span: Span| span.start <= start && end <= span.end;
         let mut open = 0;
-        for claim in claims.iter_mut().filter(|c| covers(c.span)) {
+        for &index in open_claims.advance(&claim_spans, overlaps, start) {
+            let Some(claim) = claims.get_mut(index).filter(|c| covers(c.span)) else {
+                continue;
+            };
             out.push_str("<mark ");
             out.push_str(&claim.attributes);
             out.push_str(" data-claim-id=\"");
@@ -81,8 +92,10 @@ pub(crate) fn highlight(
             out.push('>');
             open += 1;
         }
-        let cue_of: Vec<&str> = cues
+        let cue_of: Vec<&str> = open_cues
+            .advance(&cue_spans, overlaps, start)
             .iter()
+            .filter_map(|&index| cues.get(index))
             .filter(|c| covers(c.span))
             .map(|c| c.claims.as_str())
             .collect();
@@ -98,6 +111,33 @@ pub(crate) fn highlight(
         for _ in 0..open {
             out.push_str("</mark>");
         }
+    }
+}
+
+/// The spans open at a point of a sweep, in their order in the sorted
+/// list they come from.
+#[derive(Debug, Default)]
+struct Sweep {
+    /// The next span of the list not yet opened.
+    next: usize,
+    /// The indices of the open spans.
+    open: Vec<usize>,
+}
+
+impl Sweep {
+    /// The spans that may cover a piece starting at `at`: those of the
+    /// sorted `spans` that overlap the range, start at or before `at` and
+    /// end after it.
+    fn advance(&mut self, spans: &[Span], overlaps: impl Fn(Span) -> bool, at: usize) -> &[usize] {
+        while let Some(&span) = spans.get(self.next).filter(|s| s.start <= at) {
+            if overlaps(span) {
+                self.open.push(self.next);
+            }
+            self.next += 1;
+        }
+        self.open
+            .retain(|&index| spans.get(index).is_some_and(|span| span.end > at));
+        &self.open
     }
 }
 
