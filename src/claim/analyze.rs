@@ -79,7 +79,7 @@ struct TurnWalk<'w> {
 
 impl TurnWalk<'_> {
     fn sentence(&mut self, span: Span) {
-        let s = Sentence::new(self.text, span);
+        let s = Sentence::new(self.text, span, self.cues);
         if s.len() == 0 {
             return;
         }

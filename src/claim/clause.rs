@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::cues::{CueFamily, CueMatch, Cues, cues_at};
+use super::cues::{CueFamily, CueMatch, cues_at};
 use super::sentence::Sentence;
 use crate::segment::words::{class, form};
 
@@ -335,8 +335,7 @@ fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
                     | class::WH,
             )
             && !(index + 1..auxiliary).any(|i| s.is(i, class::PREPOSITION))
-            && s.info(index)
-                .is_some_and(|info| Cues::builtin().takes_clause(&info.lemma))
+            && s.takes_clause(index)
     };
     for next in index + 1..end.min(index + 12) {
         let boundary = !s.is_word(next)
@@ -755,10 +754,11 @@ fn relative_end(s: &Sentence<'_>, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claim::cues::Cues;
     use crate::span::Span;
 
     fn clauses(text: &str) -> Vec<(ClauseKind, String)> {
-        let s = Sentence::new(text, Span::new(0, text.len()));
+        let s = Sentence::new(text, Span::new(0, text.len()), Cues::builtin());
         let cues = Cues::builtin().find(&s);
         split(&s, 0..s.len(), &cues)
             .into_iter()
@@ -774,7 +774,7 @@ mod tests {
     }
 
     fn verb(text: &str) -> Option<String> {
-        let s = Sentence::new(text, Span::new(0, text.len()));
+        let s = Sentence::new(text, Span::new(0, text.len()), Cues::builtin());
         main_verb(&s, 0..s.len(), &[]).map(|i| s.word(i).to_string())
     }
 

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::cues::Cues;
 use crate::entity::knowledge::{Knowledge, Naming};
 use crate::segment::words::{Token, TokenKind, Vocabulary, WordInfo, class, form, tokenize};
 use crate::span::Span;
@@ -16,10 +17,12 @@ pub(crate) struct Sentence<'t> {
     lower_ranges: Vec<Range<usize>>,
     infos: Vec<Option<&'static WordInfo>>,
     demonyms: Vec<bool>,
+    /// The cue lexicon the sentence is read with.
+    cues: &'t Cues,
 }
 
 impl<'t> Sentence<'t> {
-    pub(crate) fn new(text: &'t str, span: Span) -> Sentence<'t> {
+    pub(crate) fn new(text: &'t str, span: Span, cues: &'t Cues) -> Sentence<'t> {
         let mut tokens = Vec::new();
         tokenize(text, span, &mut tokens);
         let vocabulary = Vocabulary::get();
@@ -64,7 +67,16 @@ impl<'t> Sentence<'t> {
             lower_ranges,
             infos,
             demonyms,
+            cues,
         }
+    }
+
+    /// True when word `index` is a form of a verb that takes a clause: a
+    /// report, evidence or cognition verb of the cue lexicon ("say",
+    /// "show", "think").
+    pub(crate) fn takes_clause(&self, index: usize) -> bool {
+        self.info(index)
+            .is_some_and(|info| self.cues.takes_clause(&info.lemma))
     }
 
     /// A demonym used as an adjective ("Belarusian", "Russian").

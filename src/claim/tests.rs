@@ -423,3 +423,21 @@ fn a_claim_keeps_only_the_quotes_it_opens() {
         assert_eq!(texts, [want], "{answer}");
     }
 }
+
+/// A verb a user adds to a report family frames a clause without "that"
+/// too: the splitter asks the extractor's cue lexicon, not the built-in one.
+#[test]
+fn a_user_report_verb_frames_a_clause_without_that() {
+    let text = "Q: And?\n\nA: Traders speculate prices will fall.";
+    let built_in = extract(text).unwrap();
+    assert_eq!(
+        built_in.claims.first().unwrap().evidence,
+        Evidence::Asserted
+    );
+    let mut builder = Extractor::builder();
+    builder.cue(CueFamily::ReportVerb, "speculate");
+    let extraction = builder.build().unwrap().extract(text).unwrap();
+    let claim = extraction.claims.first().unwrap();
+    assert_eq!(claim.evidence, Evidence::Reported, "{claim:?}");
+    assert_eq!(claim.attributed_to.as_ref().unwrap().text, "Traders");
+}
