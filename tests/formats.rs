@@ -111,8 +111,9 @@ const FORMATS: &[(&str, &str, Layout, &[&str], usize)] = &[
          Mr. SMITH. And the trials?\n\n\
          Dr. LEE. They enrolled 4,870 patients.",
         Layout::SpeakerLabels,
+        // The chair only opens and gives the floor: `other`.
         &[
-            "question The CHAIRMAN",
+            "other The CHAIRMAN",
             "question Mr. SMITH",
             "answer Dr. LEE",
             "question Mr. SMITH",

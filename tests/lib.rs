@@ -1,6 +1,7 @@
 //! Integration tests, one module per area.
 
 mod claims;
+mod corpus;
 mod entities;
 mod examples;
 mod exports;

@@ -36,6 +36,18 @@ pub enum DropReason {
     /// A page's tail after the interview: a heading such as "Sources" or
     /// "Related articles" and everything after it.
     TailSection,
+    /// A page's running header or footer in text converted from a PDF: a
+    /// line repeated at the top or bottom of the pages ("Chair Powell’s
+    /// Press Conference", "FINAL").
+    RunningHeader,
+    /// A page number standing alone: "Page 3 of 7", "3 of 22", "(ii)".
+    PageNumber,
+    /// The YAML or TOML front matter of a Markdown file: its fences and
+    /// fields (`title: …`, `tags: […]`).
+    FrontMatter,
+    /// A box of related links in the middle of a page ("See also" and the
+    /// headlines under it) with the interview going on after it.
+    Sidebar,
     /// A short line without sentence punctuation after the last answer
     /// (related headlines, tag lists).
     TrailingFragment,

@@ -6,8 +6,12 @@
 //! speakers in a given document (a one-off `Salvador:` in a headline does
 //! not) is decided by the layout stage from the whole document.
 
+use std::collections::HashSet;
+
 use once_cell::sync::Lazy;
 use regex::Regex;
+
+use crate::lexicon::SPEAKER_LABELS;
 
 /// A timestamp before a label or at the start of a paragraph:
 /// `[00:12:04]`, `(01:12)`, `00:12:04`.
@@ -19,45 +23,122 @@ static LEADING_TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 
-/// `NAME:` with an optional `, ROLE` (NPR: `STEVE INSKEEP, HOST:`),
-/// parenthetical, emphasis, stray space before the colon and timestamp after
-/// it; or a Wikinews-style `((NAME))` with or without a colon. The space
-/// after the label may be missing (`Q:Why?`); [`read`] then asks for a
-/// capital or an opening bracket or quote right after it.
+/// `NAME:` with optional parentheticals and an optional `, ROLE` (NPR:
+/// `STEVE INSKEEP, HOST:`), emphasis, stray space before the colon, a
+/// timestamp before the colon (`Jonas Nick [0:46]:`) or after it (`Maya
+/// Fischer: (00:00)`, or `Shinobi: 00:00:01` alone on its line); or a Wikinews-style `((NAME))` with or without a
+/// colon. The space after the label may be missing (`Q:Why?`); [`read`]
+/// then asks for a capital or an opening bracket or quote right after it.
+/// Parentheticals are told apart in [`read`]: a note (`(through an
+/// interpreter)`) ends the label as written, an identity (`(Lab)`, `(R)`,
+/// `(Alex Salmond)`) is part of it.
 static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
     compile(concat!(
         r"^(?:\*\*|__)?",
-        r"(?:\(\((?P<bracketed>[^()\n]{1,40})\)\)[ \t]*:?",
+        r"(?:\(\((?P<bracketed>[^()\n]{1,40})\)\)[ \t\u{a0}]*:?",
         r"|(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*",
-        r"(?:[ \t](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}",
+        r"(?:[ \t\u{a0}](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}",
         r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and)){0,5})",
-        r"(?:[ \t]*\([^()\n]{1,40}\))?",
-        r"(?P<role>,[ \t]+\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3})?",
-        r"(?:[ \t]*\([^()\n]{1,40}\))?",
-        r"(?:\*\*|__)?[ \t]?:(?:\*\*|__)?",
-        r"(?:[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])?",
+        r"(?P<parentheticals>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,3})",
+        r"(?P<role>,[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*(?:[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*){0,3})?",
+        r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,2})",
+        r"(?:[ \t\u{a0}]*\[\d{1,2}:\d{2}(?::\d{2})?\])?",
+        r"(?:\*\*|__)?[ \t\u{a0}]?:(?:\*\*|__)?",
+        r"(?:[ \t\u{a0}]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]",
+        r"|[ \t\u{a0}]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?m:$))?",
         r")(?:\s+|$)?",
     ))
 });
 
+/// Words that open a parenthetical note after a speaker's name rather than
+/// a part of the name: `(through an interpreter)`, `(retranslated)`.
+static NOTE_WORDS: Lazy<HashSet<String>> = Lazy::new(|| {
+    SPEAKER_LABELS
+        .entries()
+        .filter(|entry| entry.section == "note")
+        .map(|entry| entry.text.to_lowercase())
+        .collect()
+});
+
+/// A parenthetical that notes how the words came (`via teleconference`,
+/// `in English`, `inaudible`) rather than who speaks (`Lab`, `R`, `Alex
+/// Salmond`): it opens with a lower-case letter, a digit (a time) or a
+/// listed note word.
+fn is_note(parenthetical: &str) -> bool {
+    let inner = parenthetical
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    let first = inner.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_none_or(|c| !c.is_uppercase())
+        || NOTE_WORDS.contains(&first.to_lowercase())
+}
+
+/// End of the label as written, from `end`, through the parentheticals of
+/// `region` up to the first note; and whether no note stopped it.
+fn through_identities(rest: &str, region: Option<regex::Match<'_>>, end: usize) -> (usize, bool) {
+    let Some(region) = region else {
+        return (end, true);
+    };
+    let mut end = end;
+    let mut offset = region.start();
+    for piece in region.as_str().split_inclusive(')') {
+        let close = offset + piece.len();
+        if is_note(piece) {
+            return (end, false);
+        }
+        end = rest.get(..close).map_or(end, |written| written.trim_end().len());
+        offset = close;
+    }
+    (end, true)
+}
+
 /// The Congressional Record form of a name: a title or "The", then a name
 /// in capitals: `Mr. SMITH`, `The CHAIRMAN`, `Senator WARREN`.
-const RECORD_NAME: &str = concat!(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Madam)\.?|The|Senator|Representative|Chairman|Chairwoman)",
-    r"[ \t]+\p{Lu}{2,}(?:[ \t\-]\p{Lu}{2,})?",
+const RECORD_TITLE: &str = concat!(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Madam)\.?|The|Senator|Representative|Chairman|Chairwoman",
+    r"|Secretary|Governor|General|Admiral|Ambassador|Judge|Justice)",
 );
 
-/// A Record-form label ends with a full stop: `Mr. SMITH. Thank you.`
-static RECORD_LABEL: Lazy<Regex> =
-    Lazy::new(|| compile(&format!(r"^(?P<name>{RECORD_NAME})\.[ \t]+")));
+/// A name in capitals after a Record title.
+const RECORD_CAPITALS: &str = r"\p{Lu}{2,}(?:[ \t\-]\p{Lu}{2,})?";
 
-/// A name that is exactly in the Record form.
-static RECORD_STYLE: Lazy<Regex> = Lazy::new(|| compile(&format!("^{RECORD_NAME}$")));
+/// A Record-form label ends with a full stop: `Mr. SMITH. Thank you.`; the
+/// printed hearings of the House write the name in ordinary case
+/// (`Mr. Hensarling.`, `Chairman Frank.`, `Mr. Scott of Georgia.`).
+static RECORD_LABEL: Lazy<Regex> = Lazy::new(|| {
+    compile(&format!(
+        concat!(
+            r"^(?P<name>{title}[ \t]+(?:{capitals}",
+            r"|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’\-]*\p{{Ll}}[\p{{Ll}}\p{{Lu}}'’\-]*",
+            r"(?:[ \t](?:of[ \t])?\p{{Lu}}[\p{{Ll}}'’\-]+)?))\.[ \t]+",
+        ),
+        title = RECORD_TITLE,
+        capitals = RECORD_CAPITALS,
+    ))
+});
+
+/// A name that is exactly in the Record form with capitals, distinctive
+/// enough to be a speaker on its own.
+static RECORD_STYLE: Lazy<Regex> =
+    Lazy::new(|| compile(&format!("^{RECORD_TITLE}[ \t]+{RECORD_CAPITALS}$")));
+
+/// A name in capitals ended by a full stop, as the Federal Reserve prints
+/// its transcripts: `CHAIR POWELL. Earlier today…`, `NICK TIMIRAOS. Thank
+/// you.` Two words at least, so that `NATO. That is…` stays a sentence.
+static CAPITALS_STOP_LABEL: Lazy<Regex> = Lazy::new(|| {
+    compile(concat!(
+        r"^(?P<name>\p{Lu}[\p{Lu}'’\-]*\.?",
+        r"(?:[ \t\u{a0}]\p{Lu}[\p{Lu}'’\-]*\.?){0,3}[ \t\u{a0}]\p{Lu}[\p{Lu}'’\-]+)\.[ \t\u{a0}]+",
+    ))
+});
 
 /// `Q.`/`A.` with a stop, or a bare `Q`/`A` before spaced text (White House
-/// transcripts: `Q    Thanks, Nadia.`).
+/// transcripts: `Q    Thanks, Nadia.`, or no-break spaces as published:
+/// `Q\u{a0}\u{a0}\u{a0} Thanks.`).
 static SHORT_LABEL: Lazy<Regex> =
-    Lazy::new(|| compile(r"^(?:\*\*|__)?(?P<name>Q|A)(?:\*\*|__)?(?P<separator>\.[ \t]+|[ \t]+)"));
+    Lazy::new(|| compile(r"^(?:\*\*|__)?(?P<name>Q|A)(?:\*\*|__)?(?P<separator>\.[ \t\u{a0}]+|[ \t\u{a0}]+)"));
 
 #[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 fn compile(pattern: &str) -> Regex {
@@ -100,10 +181,14 @@ pub(crate) fn leading_timestamp(text: &str) -> usize {
 pub(crate) fn read(paragraph: &str) -> Option<Label> {
     let offset = leading_timestamp(paragraph);
     let rest = paragraph.get(offset..)?;
-    let mut role_end = None;
+    let mut written_end = None;
     // The fast automaton rules out most paragraphs before the captures run.
     let short = SHORT_LABEL.is_match(rest);
-    if !short && !RECORD_LABEL.is_match(rest) && !NAMED_LABEL.is_match(rest) {
+    if !short
+        && !RECORD_LABEL.is_match(rest)
+        && !CAPITALS_STOP_LABEL.is_match(rest)
+        && !NAMED_LABEL.is_match(rest)
+    {
         return None;
     }
     let (name, end) = if let Some(found) = short.then(|| SHORT_LABEL.captures(rest)).flatten() {
@@ -111,8 +196,10 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         let separator = found.name("separator")?.as_str();
         let end = found.get(0)?.end();
         // One space after a bare letter is a label only for `Q` before a
-        // capital or a bracket ("Q Thanks."); "A lot of" is a sentence.
-        let spaced = separator.starts_with('.') || separator.len() >= 2 || separator == "\t";
+        // capital or a bracket ("Q Thanks."); "A lot of" is a sentence, and
+        // so is "A\u{a0}ban on…" where a page ties short words to the next.
+        let spaced =
+            separator.starts_with('.') || separator.chars().count() >= 2 || separator == "\t";
         let next = rest.get(end..).and_then(|text| text.chars().next());
         let opens_text =
             next.is_some_and(|c| c.is_uppercase() || matches!(c, '(' | '[' | '"' | '“'));
@@ -120,12 +207,22 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
             return None;
         }
         (name, end)
-    } else if let Some(found) = RECORD_LABEL.captures(rest) {
+    } else if let Some(found) = RECORD_LABEL
+        .captures(rest)
+        .or_else(|| CAPITALS_STOP_LABEL.captures(rest))
+    {
         (found.name("name")?, found.get(0)?.end())
     } else {
         let found = NAMED_LABEL.captures(rest)?;
         let name = found.name("name").or_else(|| found.name("bracketed"))?;
-        role_end = found.name("role").map(|role| role.end());
+        // The label as written runs through identity parentheticals and a
+        // `, ROLE`, and stops at the first note.
+        let (mut end, open) =
+            through_identities(rest, found.name("parentheticals"), name.end());
+        if open && let Some(role) = found.name("role") {
+            end = through_identities(rest, found.name("late"), role.end()).0;
+        }
+        written_end = Some(end);
         let end = found.get(0)?.end();
         // Text glued to the label ("Q:Why?") must open like a sentence;
         // "Note:see below" and "Re:budget" are not labels.
@@ -140,8 +237,7 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         }
         (name, end)
     };
-    // The label as written runs to the end of its `, ROLE` if it has one.
-    let written = rest.get(name.start()..role_end.unwrap_or(name.end()))?;
+    let written = rest.get(name.start()..written_end.unwrap_or(name.end()))?;
     let name_text = written.trim_end_matches(['.', '-']);
     if name_text.len() > 80 {
         return None;
@@ -221,7 +317,18 @@ mod tests {
         ("Q. Why now?", "Q", "Why now?"),
         ("Q    Thanks, Nadia.", "Q", "Thanks, Nadia."),
         ("Q\tThanks.", "Q", "Thanks."),
+        (
+            "Q\u{a0}\u{a0}\u{a0} Thank you. On the budget.",
+            "Q",
+            "Thank you. On the budget.",
+        ),
+        (
+            "THE PRESIDENT:\u{a0} Well, thank you.",
+            "THE PRESIDENT",
+            "Well, thank you.",
+        ),
         ("Q Thanks.", "Q", "Thanks."),
+        ("Q\u{a0} Thanks.", "Q", "Thanks."),
         ("Question: How are you?", "Question", "How are you?"),
         (
             "Vladimir Putin: We will see.",
@@ -244,6 +351,27 @@ mod tests {
         ("**Q:** Why?", "Q", "Why?"),
         ("**Jane Doe:** Yes.", "Jane Doe", "Yes."),
         ("Maya Fischer: (00:00)", "Maya Fischer", ""),
+        ("Shinobi: 00:00:01\n\nHi everybody.", "Shinobi", "Hi everybody."),
+        (
+            "Jonas Nick [0:46]: Okay, so signature aggregation.",
+            "Jonas Nick",
+            "Okay, so signature aggregation.",
+        ),
+        (
+            "CHAIR POWELL. Earlier today the Committee acted.",
+            "CHAIR POWELL",
+            "Earlier today the Committee acted.",
+        ),
+        (
+            "Mr. Hensarling. Thank you, Mr. Chairman.",
+            "Mr. Hensarling",
+            "Thank you, Mr. Chairman.",
+        ),
+        (
+            "Mr. Scott of Georgia. Thank you.",
+            "Mr. Scott of Georgia",
+            "Thank you.",
+        ),
         (
             "Maya Fischer: (00:00)\nWelcome back.",
             "Maya Fischer",
@@ -253,6 +381,26 @@ mod tests {
             "MR. KIRBY (via teleconference): Thanks.",
             "MR. KIRBY",
             "Thanks.",
+        ),
+        (
+            "Question (retranslated): Why now?",
+            "Question",
+            "Why now?",
+        ),
+        (
+            "Prime Minister of Japan Shinzo Abe (Through an interpreter): Thank you.",
+            "Prime Minister of Japan Shinzo Abe",
+            "Thank you.",
+        ),
+        (
+            "Iain Gray (East Lothian) (Lab): To ask the First Minister.",
+            "Iain Gray (East Lothian) (Lab)",
+            "To ask the First Minister.",
+        ),
+        (
+            "The First Minister (Alex Salmond): Later today.",
+            "The First Minister (Alex Salmond)",
+            "Later today.",
         ),
         ("SPEAKER 2: Right.", "SPEAKER 2", "Right."),
         ("Ursula von der Leyen: Yes.", "Ursula von der Leyen", "Yes."),
@@ -294,6 +442,7 @@ mod tests {
         "In 2019 we said: no.",
         "The answer is simple: no.",
         "A lot of people asked.",
+        "A\u{a0}ban on employing Turkish citizens.",
         "Quite: that is true.",
         "Putin stabilizes Lukashenko’s position, but not in exchange.",
         "12:30 is when we start.",
@@ -302,6 +451,7 @@ mod tests {
         "The END.",
         "Note:see the appendix.",
         "Re:budget talks",
+        "U.S. economy strong as we meet this challenge.",
     ];
 
     #[test]

@@ -16,9 +16,12 @@
 //!    unlabelled paragraphs continue the last speaker; in bare and emphasis
 //!    layouts a question paragraph starts a question turn and the
 //!    paragraphs after it form the answer.
-//! 4. **Tail:** a tail heading ("Sources") after the interview has begun
-//!    drops itself and all that follows; short fragments without sentence
-//!    punctuation after the last answer are dropped.
+//! 4. **Tail:** a tail heading ("Sources", "See also") after the interview
+//!    has begun drops itself and all that follows when nothing after it
+//!    reads like speech; when something does (a label, a sentence), only the
+//!    heading and the link list up to it are dropped, as a sidebar. Short
+//!    fragments without sentence punctuation after the last answer are
+//!    dropped.
 //! 5. **Sides:** each speaker's side decides the role of their turns (see
 //!    the `speakers` module).
 
@@ -324,19 +327,31 @@ impl<'p> Walk<'p> {
 
     fn run(&mut self) {
         let start = self.plan.interview_start(self.paragraphs);
+        let mut sidebar_end = 0;
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
             if let Some(turn) = self.turns.last() {
                 self.last_speaker = turn.group.or(self.last_speaker);
                 self.spoken |= turn.role == Role::Answer || turn.group.is_some();
             }
-            if paragraph.shape.tail_heading {
-                if self.spoken {
+            if index < sidebar_end {
+                self.dropped.push((index, DropReason::Sidebar));
+            } else if paragraph.shape.tail_heading {
+                if !self.spoken {
+                    self.dropped.push((index, DropReason::KnownPhrase));
+                    continue;
+                }
+                // A tail is a tail only when nothing spoken follows it; a box
+                // of links in the middle of the page goes alone.
+                let resumes = (index + 1..self.paragraphs.len()).find(|&next| self.reads_spoken(next));
+                if let Some(resume) = resumes {
+                    self.dropped.push((index, DropReason::Sidebar));
+                    sidebar_end = resume;
+                } else {
                     let rest = index..self.paragraphs.len();
                     self.dropped
                         .extend(rest.map(|i| (i, DropReason::TailSection)));
                     break;
                 }
-                self.dropped.push((index, DropReason::KnownPhrase));
             } else if index < start {
                 self.place_before_interview(index);
             } else if self.plan.labelled {
@@ -346,6 +361,16 @@ impl<'p> Walk<'p> {
             }
         }
         self.drop_trailing_fragments();
+    }
+
+    /// A paragraph that reads like speech, not like a link list: a speaker's
+    /// label, or a sentence of some length.
+    fn reads_spoken(&self, index: usize) -> bool {
+        self.plan.group_of(index).is_some()
+            || self
+                .paragraphs
+                .get(index)
+                .is_some_and(|paragraph| paragraph.shape.prose)
     }
 
     /// Rule 2.
@@ -490,7 +515,22 @@ fn assign_roles(
                 .rev()
                 .take(2)
                 .any(|sentence| ends_with_question(sentence.slice(text)));
-            Some(TurnEvidence { group, asks })
+            let mut words = 0;
+            let mut probes = false;
+            for sentence in turn.paragraphs.iter().flat_map(|&p| sentences.of(p)) {
+                let sentence = sentence.slice(text);
+                let count = sentence.split_whitespace().count();
+                words += count;
+                probes |= count >= speakers::PROBE_WORDS
+                    && ends_with_question(sentence)
+                    && !speakers::is_procedural(sentence);
+            }
+            Some(TurnEvidence {
+                group,
+                asks,
+                probes,
+                words,
+            })
         })
         .collect();
     let sides = speakers::sides(&plan.speakers.groups, &evidence);
@@ -499,6 +539,7 @@ fn assign_roles(
             turn.role = match side {
                 Side::Interviewer => Role::Question,
                 Side::Interviewee => Role::Answer,
+                Side::Moderator => Role::Other,
             };
         }
     }

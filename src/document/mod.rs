@@ -14,6 +14,7 @@
 mod boilerplate;
 mod label;
 mod layout;
+mod pages;
 mod paragraph;
 mod record;
 mod speakers;
@@ -277,6 +278,20 @@ impl<'a> Document<'a> {
     /// The lines dropped as boilerplate, in document order.
     pub fn dropped(&self) -> &[Dropped] {
         &self.dropped
+    }
+
+    /// How many bytes of the input the dropped lines hold, so a caller can
+    /// see at once how much of a page was set aside as boilerplate.
+    ///
+    /// ```
+    /// use claimtrack::Document;
+    ///
+    /// let doc = Document::parse("Why now?\n\nBecause it is time.\n\nShare this:")?;
+    /// assert_eq!(doc.dropped_bytes(), "Share this:".len());
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn dropped_bytes(&self) -> usize {
+        self.dropped.iter().map(|dropped| dropped.span.len()).sum()
     }
 
     /// Byte offsets at which a sentence longer than the segmenter's cap

@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::boilerplate::{Boilerplate, DropReason, LineKind};
 use super::label::{self, Label};
+use super::pages;
 use crate::lexicon::PARAGRAPH_CUES;
 use crate::segment::{is_space, skip_space, trim_end};
 use crate::span::Span;
@@ -22,6 +23,13 @@ use crate::span::Span;
 /// A line longer than this (in chars) is a whole web paragraph, never a
 /// hard-wrapped line.
 const LONG_LINE: usize = 100;
+
+/// Most lines a front matter block may have before its closing fence.
+const FRONT_MATTER_LINES: usize = 200;
+
+/// Fewest words of a paragraph that reads as prose rather than as a link
+/// title ("G20 final meeting") or a date line.
+const PROSE_WORDS: usize = 6;
 
 /// A line of the input with text on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +42,8 @@ pub(crate) struct Line {
     pub(crate) after_blank: bool,
     /// The line is a tail heading ("Sources").
     pub(crate) tail_heading: bool,
+    /// Columns of white space before the text (a tab counts four).
+    pub(crate) indent: usize,
 }
 
 /// A paragraph and its shape.
@@ -89,6 +99,9 @@ pub(crate) struct Shape {
     /// Short and without sentence punctuation: a fragment such as a
     /// related headline or a tag list when it trails the interview.
     pub(crate) fragment: bool,
+    /// A sentence of some length with its closing punctuation: speech or
+    /// prose, never a link title or a tag.
+    pub(crate) prose: bool,
 }
 
 /// Reads the lines of `text`, dropping boilerplate lines into `dropped`.
@@ -102,19 +115,36 @@ pub(crate) fn lines(
     let mut after_blank = false;
     let mut start = 0;
     let bytes = text.as_bytes();
+    let front_matter_end = front_matter_end(text);
+    let mut furniture = pages::furniture(text).into_iter().peekable();
     while start <= text.len() {
         let (end, next) = line_end(bytes, start);
         let content_start = skip_space(text, start, end);
         let content_end = trim_end(text, content_start, end);
         if content_start < content_end {
             let span = Span::new(content_start, content_end);
-            match boilerplate.classify(span.slice(text)) {
+            let indent = text
+                .get(start..content_start)
+                .unwrap_or("")
+                .chars()
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            while furniture.next_if(|(line, _)| line.start < span.start).is_some() {}
+            let kind = if span.start < front_matter_end {
+                LineKind::Drop(DropReason::FrontMatter)
+            } else if let Some((_, reason)) = furniture.next_if(|(line, _)| *line == span) {
+                LineKind::Drop(reason)
+            } else {
+                boilerplate.classify(span.slice(text))
+            };
+            match kind {
                 LineKind::Text => {
                     lines.push(Line {
                         span,
                         after_break,
                         after_blank,
                         tail_heading: false,
+                        indent,
                     });
                     after_break = false;
                 }
@@ -124,6 +154,7 @@ pub(crate) fn lines(
                         after_break: true,
                         after_blank,
                         tail_heading: true,
+                        indent,
                     });
                     after_break = true;
                 }
@@ -143,6 +174,50 @@ pub(crate) fn lines(
         start = next;
     }
     lines
+}
+
+/// End of the YAML (`---`) or TOML (`+++`) front matter that opens a
+/// Markdown file, or 0 when there is none: the opening fence must be the
+/// first line with text, its first field a `key:` or `key =` line, and the
+/// closing fence (`---` or `...` for YAML) must come within
+/// [`FRONT_MATTER_LINES`] lines.
+fn front_matter_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut fence = None;
+    let mut fields = 0;
+    for _ in 0..FRONT_MATTER_LINES {
+        if start > text.len() {
+            break;
+        }
+        let (end, next) = line_end(bytes, start);
+        let line = text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_matches(is_space);
+        match fence {
+            None if line.is_empty() => {}
+            None if line == "---" || line == "+++" => fence = Some(line),
+            None => return 0,
+            Some(open) if line == open || (open == "---" && line == "...") => {
+                return if fields > 0 { end } else { 0 };
+            }
+            Some(_) => {
+                let key = line.split([':', '=']).next().unwrap_or("").trim();
+                let is_field = !key.is_empty()
+                    && key.len() < line.len()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+                if fields == 0 && !is_field {
+                    return 0;
+                }
+                fields += usize::from(is_field);
+            }
+        }
+        start = next;
+    }
+    0
 }
 
 /// End of the line starting at `start` and the start of the next one:
@@ -176,6 +251,7 @@ pub(crate) fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
     // inside a block is soft ("Aboard Air Force One" / "En Route to …");
     // where they are not, every line is its own paragraph.
     let blank_separated = lines.iter().filter(|line| line.after_blank).count() >= 2;
+    let indented = first_line_indents(text, lines);
     let mut out = Vec::new();
     let mut segment_start = 0;
     while segment_start < lines.len() {
@@ -185,16 +261,51 @@ pub(crate) fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
             .skip(segment_start + 1)
             .find(|(_, line)| line.after_break)
             .map_or(lines.len(), |(index, _)| index);
-        split_segment(
-            text,
-            lines,
-            segment_start..segment_end,
+        let layout = SegmentLayout {
             blank_separated,
-            &mut out,
-        );
+            indented,
+        };
+        split_segment(text, lines, segment_start..segment_end, layout, &mut out);
         segment_start = segment_end;
     }
     out
+}
+
+/// How the document as a whole sets its paragraphs apart.
+#[derive(Clone, Copy, Debug)]
+struct SegmentLayout {
+    /// Blank lines separate paragraphs.
+    blank_separated: bool,
+    /// Paragraphs open with an indented first line and go on at the margin,
+    /// as printed hearings and typed transcripts are set.
+    indented: bool,
+}
+
+/// Shortest and longest first-line indent, in columns; deeper lines are
+/// centred headings and addresses, not paragraph openings.
+const PARAGRAPH_INDENT: std::ops::RangeInclusive<usize> = 2..=8;
+
+/// The text sets paragraphs with first-line indents: at least three times
+/// an indented line (not a table-of-contents line) goes on at the margin.
+fn first_line_indents(text: &str, lines: &[Line]) -> bool {
+    lines
+        .windows(2)
+        .filter(|pair| match pair {
+            [line, next] => {
+                !next.after_break
+                    && next.indent == 0
+                    && PARAGRAPH_INDENT.contains(&line.indent)
+                    && !has_dot_leader(line.span.slice(text))
+            }
+            _ => false,
+        })
+        .nth(2)
+        .is_some()
+}
+
+/// A table-of-contents line: a run of leader dots before a page number.
+fn has_dot_leader(line: &str) -> bool {
+    line.contains(".....")
 }
 
 /// Splits a run of lines with no blank line between them into paragraphs.
@@ -202,7 +313,7 @@ fn split_segment(
     text: &str,
     lines: &[Line],
     segment: std::ops::Range<usize>,
-    blank_separated: bool,
+    layout: SegmentLayout,
     out: &mut Vec<Paragraph>,
 ) {
     let Some(segment_lines) = lines.get(segment.clone()) else {
@@ -224,10 +335,20 @@ fn split_segment(
                 .map_or("", |line| line.span.slice(text));
             let width = widths.get(index - segment.start).copied().unwrap_or(0);
             let label_only = label::read(line).is_some_and(|l| l.body_start >= line.len());
+            let indents_next = layout.indented
+                && match (lines.get(index), lines.get(index + 1)) {
+                    (Some(current), Some(following)) => {
+                        PARAGRAPH_INDENT.contains(&following.indent)
+                            && !has_dot_leader(next)
+                            && (following.indent != current.indent || ends_sentence(line))
+                    }
+                    _ => false,
+                };
             !label_only
                 && (opens_block(next)
+                    || indents_next
                     || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
-                    || !wrapped && (width > LONG_LINE || !blank_separated))
+                    || !wrapped && (width > LONG_LINE || !layout.blank_separated))
         };
         if breaks_here {
             if let Some(paragraph) = read_paragraph(text, lines, first..index + 1) {
@@ -449,6 +570,7 @@ fn shape_of(body: &str) -> Shape {
             && !body.contains('?'),
         tail_heading: false,
         fragment: body.len() <= 100 && !terminal,
+        prose: terminal && words >= PROSE_WORDS,
     }
 }
 

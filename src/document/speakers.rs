@@ -13,6 +13,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use super::label::{self, LabelStyle};
@@ -22,13 +24,19 @@ use crate::lexicon::{self, SPEAKER_LABELS};
 /// Which side of the interview a speaker is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Side {
-    /// Asks: journalist, `Q`, moderator, chair, questioning senator. Their
-    /// turns have the role `question`.
+    /// Asks: journalist, `Q`, interviewer, questioning senator, a moderator
+    /// who puts questions. Their turns have the role `question`.
     Interviewer,
     /// Answers: the interviewee, spokesperson, witness, candidate. Their
     /// turns have the role `answer`.
     Interviewee,
+    /// Only manages the floor: a press-call moderator or operator, a
+    /// presiding officer, a press secretary giving the word, who opens,
+    /// hands over and closes but asks nothing of substance. Their turns have
+    /// the role `other`.
+    Moderator,
 }
 
 /// The speaker-label lexicon, compiled.
@@ -36,6 +44,7 @@ pub enum Side {
 pub(crate) struct SpeakerWords {
     interviewer: HashSet<String>,
     interviewee: HashSet<String>,
+    moderator: HashSet<String>,
     not_speaker: HashSet<String>,
 }
 
@@ -47,15 +56,25 @@ impl SpeakerWords {
         let mut words = SpeakerWords {
             interviewer: HashSet::new(),
             interviewee: HashSet::new(),
+            moderator: HashSet::new(),
             not_speaker: HashSet::new(),
         };
-        for entry in
-            SPEAKER_LABELS.checked_entries(&["interviewer", "interviewee", "not_speaker"])?
-        {
+        for entry in SPEAKER_LABELS.checked_entries(&[
+            "interviewer",
+            "interviewee",
+            "moderator",
+            "floor",
+            "not_speaker",
+            "note",
+        ])? {
             let set = match entry.section {
                 "interviewer" => &mut words.interviewer,
                 "interviewee" => &mut words.interviewee,
-                _ => &mut words.not_speaker,
+                "moderator" => &mut words.moderator,
+                "not_speaker" => &mut words.not_speaker,
+                // Notes after a name are read by the label shapes, floor
+                // words by `is_procedural`.
+                _ => continue,
             };
             set.insert(label::key(entry.text));
         }
@@ -70,9 +89,11 @@ impl SpeakerWords {
         Ok(words)
     }
 
-    /// True when the whole label key is a role word of either side.
+    /// True when the whole label key is a role word of any side.
     fn is_role(&self, key: &str) -> bool {
-        self.interviewer.contains(key) || self.interviewee.contains(key)
+        self.interviewer.contains(key)
+            || self.interviewee.contains(key)
+            || self.moderator.contains(key)
     }
 
     /// The side a label's words say, from the whole key, its first word, or
@@ -91,6 +112,10 @@ impl SpeakerWords {
             Some(Side::Interviewer)
         } else if says(&self.interviewee) {
             Some(Side::Interviewee)
+        } else if self.moderator.contains(key)
+            || role.is_some_and(|role| self.moderator.contains(role))
+        {
+            Some(Side::Moderator)
         } else {
             None
         }
@@ -247,65 +272,214 @@ fn group_by_surname<'k>(keys: impl Iterator<Item = &'k str>) -> HashMap<&'k str,
         .collect()
 }
 
-/// Question-asking evidence for one speaker turn, in document order.
+/// What one speaker turn shows of its speaker's side, in document order.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TurnEvidence {
     pub(crate) group: usize,
     /// The turn ends (in its last two sentences) with a question.
     pub(crate) asks: bool,
+    /// The turn puts a question of substance: a question sentence of
+    /// [`PROBE_WORDS`] words or more that is not [procedural](is_procedural).
+    pub(crate) probes: bool,
+    /// Words in the turn.
+    pub(crate) words: usize,
 }
 
-/// How often a speaker asked, and answered someone else's question.
+/// Fewest words of a question sentence that asks something of substance
+/// ("Is there anything to that?"); shorter ones are echoes and checks
+/// ("Really?", "Why not?").
+pub(crate) const PROBE_WORDS: usize = 4;
+
+/// Floor words, compiled once: see [`is_procedural`].
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
+static FLOOR_WORDS: Lazy<AhoCorasick> = Lazy::new(|| {
+    let words: Vec<&str> = SPEAKER_LABELS
+        .entries()
+        .filter(|entry| entry.section == "floor")
+        .map(|entry| entry.text)
+        .collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("floor words compile")
+});
+
+/// A question that manages the floor or the call ("Can you hear me?",
+/// "Could we re-open Nick's line?", "Any other questions?"): it holds one
+/// of the floor words of `speaker_labels.txt` as a whole word.
+pub(crate) fn is_procedural(sentence: &str) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric();
+    FLOOR_WORDS.find_iter(sentence).any(|found| {
+        let before = sentence.get(..found.start()).and_then(|s| s.chars().next_back());
+        let after = sentence.get(found.end()..).and_then(|s| s.chars().next());
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    })
+}
+
+/// Fewest turns that show a speaker without a moderator's label only
+/// manages the floor.
+const FLOOR_TURNS: usize = 3;
+
+/// Longest mean turn, in words, of a speaker who only manages the floor.
+const FLOOR_TURN_WORDS: usize = 40;
+
+/// What a speaker's turns show over the whole document.
 #[derive(Clone, Copy, Debug, Default)]
 struct Tally {
+    turns: usize,
+    /// Turns that end in a question.
     asked: usize,
+    /// Turns with a question of substance.
+    probed: usize,
+    /// Turns that follow someone else's question.
     answered: usize,
+    words: usize,
 }
 
 impl Tally {
     fn balance(self) -> isize {
         self.asked.cast_signed() - self.answered.cast_signed()
     }
+
+    /// Short turns that never ask anything of substance and seldom follow
+    /// a question: the speaker opens, gives the floor and closes. A speaker
+    /// without a moderator's label needs a few turns to show it.
+    fn manages_floor(self, labelled_moderator: bool) -> bool {
+        let short = self.words <= FLOOR_TURN_WORDS * self.turns;
+        let enough = if labelled_moderator {
+            self.turns > 0
+        } else {
+            self.turns >= FLOOR_TURNS && short
+        };
+        enough && self.probed == 0 && self.answered * 2 < self.turns
+    }
 }
 
-/// Decides each group's side from its label words and the conversation.
-pub(crate) fn sides(groups: &[SpeakerGroup], turns: &[TurnEvidence]) -> Vec<Side> {
-    let mut tallies = vec![Tally::default(); groups.len()];
+/// Tallies each group's turns. Turns of `skipped` groups are passed over:
+/// a reply to a question counts as an answer even when a moderator spoke in
+/// between ("Go ahead."). A reply to the `hub`'s question does not count as
+/// an answer: the main interviewee's counter-questions ("Are you an
+/// architect?") do not move the one who asked onto the answering side.
+fn tally(
+    groups: usize,
+    turns: &[TurnEvidence],
+    skipped: &[bool],
+    hub: Option<usize>,
+) -> Vec<Tally> {
+    let mut tallies = vec![Tally::default(); groups];
     let mut previous: Option<TurnEvidence> = None;
     for turn in turns {
+        let skip = skipped.get(turn.group).copied().unwrap_or(false);
         if let Some(tally) = tallies.get_mut(turn.group) {
+            tally.turns += 1;
             tally.asked += usize::from(turn.asks);
-            tally.answered +=
-                usize::from(previous.is_some_and(|p| p.group != turn.group && p.asks));
+            tally.probed += usize::from(turn.probes);
+            tally.words += turn.words;
+            tally.answered += usize::from(!skip && previous.is_some_and(|p| {
+                p.group != turn.group && p.asks && (Some(p.group) != hub || hub == Some(turn.group))
+            }));
         }
-        previous = Some(*turn);
+        if !skip {
+            previous = Some(*turn);
+        }
     }
-    let first_speaker = turns.first().map(|turn| turn.group);
+    tallies
+}
+
+/// The speaker who carries the conversation: at least [`HUB_SHARE`] of
+/// the words said by everyone but the floor managers, and no label word
+/// that puts them among the askers. In every kind of interview the one who
+/// speaks most is the one who answers: the guest, the witness, the press
+/// secretary, the president taking questions.
+fn hub(groups: &[SpeakerGroup], tallies: &[Tally], floor: &[bool]) -> Option<usize> {
+    let speaking = || {
+        tallies
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !floor.get(*index).copied().unwrap_or(false))
+    };
+    let total: usize = speaking().map(|(_, tally)| tally.words).sum();
+    let (index, most) = speaking().max_by_key(|(_, tally)| tally.words)?;
+    let asks_by_label = groups
+        .get(index)
+        .is_some_and(|group| group.prior == Some(Side::Interviewer));
+    (most.words * HUB_SHARE.1 >= total * HUB_SHARE.0 && total > 0 && !asks_by_label)
+        .then_some(index)
+}
+
+/// Share of the words (numerator, denominator) that makes a speaker the
+/// one who carries the conversation.
+const HUB_SHARE: (usize, usize) = (2, 5);
+
+/// Decides each group's side from its label words and the whole
+/// conversation, so one misread turn never flips the rest.
+///
+/// 1. A speaker whose label names a side (`Q`, `Answer`, `HOST`) keeps it;
+///    a labelled moderator (`MODERATOR`, `OPERATOR`, `The Presiding
+///    Officer`) manages the floor unless one of their turns asks
+///    something of substance or most follow questions, and then takes a
+///    side as in 3 and 4.
+/// 2. A speaker without a label word who never asks anything of
+///    substance, rarely follows a question and speaks in short turns
+///    manages the floor, when at least two other speakers carry the
+///    conversation.
+/// 3. The speaker who carries the conversation (see [`hub`]) answers.
+/// 4. The others ask when they asked more than they answered, answer when
+///    they answered more, and otherwise answer unless they spoke first.
+/// 5. An interview has both sides: if everyone asks or everyone answers,
+///    the free speaker who fits their side least moves.
+pub(crate) fn sides(groups: &[SpeakerGroup], turns: &[TurnEvidence]) -> Vec<Side> {
+    let first_tallies = tally(groups.len(), turns, &[], None);
+    let others_speak = groups.len() >= 3;
+    let floor: Vec<bool> = groups
+        .iter()
+        .zip(&first_tallies)
+        .map(|(group, tally)| match group.prior {
+            Some(Side::Moderator) => tally.manages_floor(true),
+            None => others_speak && tally.manages_floor(false),
+            Some(_) => false,
+        })
+        .collect();
+    let hub = hub(groups, &first_tallies, &floor);
+    let tallies = tally(groups.len(), turns, &floor, hub);
+    let first_speaker = turns
+        .iter()
+        .find(|turn| !floor.get(turn.group).copied().unwrap_or(false))
+        .map(|turn| turn.group);
     let mut sides: Vec<Side> = groups
         .iter()
         .zip(&tallies)
+        .zip(&floor)
         .enumerate()
-        .map(|(index, (group, tally))| {
-            group.prior.unwrap_or(if tally.asked > tally.answered {
-                Side::Interviewer
-            } else if tally.answered > tally.asked || first_speaker != Some(index) {
+        .map(|(index, ((group, tally), &floor))| match group.prior {
+            _ if floor => Side::Moderator,
+            Some(side @ (Side::Interviewer | Side::Interviewee)) => side,
+            _ if hub == Some(index) => Side::Interviewee,
+            _ if tally.asked > tally.answered => Side::Interviewer,
+            _ if tally.answered > tally.asked || first_speaker != Some(index) => {
                 Side::Interviewee
-            } else {
-                Side::Interviewer
-            })
+            }
+            _ => Side::Interviewer,
         })
         .collect();
-    // An interview has both sides: if the evidence put everyone on one
-    // side, move the speaker without a label word who fits it least.
     let free: Vec<(usize, Tally)> = groups
         .iter()
         .zip(&tallies)
         .enumerate()
-        .filter(|(_, (group, _))| group.prior.is_none())
+        .filter(|(index, (group, _))| {
+            !matches!(group.prior, Some(Side::Interviewer | Side::Interviewee))
+                && sides.get(*index) != Some(&Side::Moderator)
+        })
         .map(|(index, (_, tally))| (index, *tally))
         .collect();
-    if groups.len() >= 2 {
-        let all = |side: Side| sides.iter().all(|s| *s == side);
+    let speaking: Vec<Side> = sides
+        .iter()
+        .copied()
+        .filter(|side| *side != Side::Moderator)
+        .collect();
+    if speaking.len() >= 2 {
+        let all = |side: Side| speaking.iter().all(|s| *s == side);
         let moved = if all(Side::Interviewee) {
             free.iter()
                 .max_by_key(|(_, tally)| tally.balance())
@@ -406,7 +580,12 @@ mod tests {
                 role_only: false,
             },
         ];
-        let turn = |group, asks| TurnEvidence { group, asks };
+        let turn = |group, asks| TurnEvidence {
+            group,
+            asks,
+            probes: asks,
+            words: 60,
+        };
         // The chair opens without asking, the witness answers questions,
         // the senator asks.
         let turns = [
