@@ -217,6 +217,15 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         let name = found.name("name").or_else(|| found.name("bracketed"))?;
         // The label as written runs through identity parentheticals and a
         // `, ROLE`, and stops at the first note.
+        // "Green, Hon. Al:" in a table of contents is a surname and the
+        // given name, not a name and a role; a role after a one-word name
+        // is written in capitals ("INSKEEP, HOST").
+        if let Some(role) = found.name("role")
+            && !name.as_str().contains([' ', '\u{a0}'])
+            && role.as_str().chars().any(char::is_lowercase)
+        {
+            return None;
+        }
         let (mut end, open) =
             through_identities(rest, found.name("parentheticals"), name.end());
         if open && let Some(role) = found.name("role") {
@@ -452,6 +461,7 @@ mod tests {
         "Note:see the appendix.",
         "Re:budget talks",
         "U.S. economy strong as we meet this challenge.",
+        "Green, Hon. Al:\n    Written responses to questions",
     ];
 
     #[test]

@@ -9,8 +9,10 @@
 //!    paragraphs (bold, italic or capitals, one of them with a `?`) make
 //!    [`Layout::Emphasis`]. Otherwise [`Layout::Bare`].
 //! 2. **Before the interview** (the first labelled paragraph, or the first
-//!    question): the first paragraph is the `title` if it is short enough
-//!    to be a headline; every other paragraph is `other`.
+//!    question): section links above the headline or beside dropped page
+//!    furniture ("Events", "All News") are dropped as navigation; the first
+//!    paragraph kept is the `title` if it is short enough to be a headline;
+//!    every other paragraph is `other`.
 //! 3. **In the interview:** captions, stage notes, time lines and headings
 //!    are `other` turns. In labelled layouts a label starts a turn and
 //!    unlabelled paragraphs continue the last speaker; in bare and emphasis
@@ -27,6 +29,7 @@
 
 use std::ops::Range;
 
+use super::bare;
 use super::boilerplate::DropReason;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
 use super::speakers::{self, Side, Speakers, TurnEvidence};
@@ -37,6 +40,9 @@ use crate::span::Span;
 /// Longest paragraph (in bytes) that can be a headline.
 const HEADLINE: usize = 300;
 
+/// Most words of a section link above a page's headline.
+const NAVIGATION_WORDS: usize = 2;
+
 /// Builds the document.
 pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     let mut dropped_lines = Vec::new();
@@ -45,7 +51,7 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     let plan = Plan::decide(text, parser, &mut paragraphs);
     let sentences = Sentences::split(text, &parser.segmenter, &paragraphs);
 
-    let mut walk = Walk::new(&plan, &paragraphs);
+    let mut walk = Walk::new(&plan, &paragraphs, &dropped_lines);
     walk.run();
     let Walk {
         mut turns,
@@ -114,6 +120,9 @@ struct Plan {
     /// Some accepted label is not on the interviewer's side; when none is,
     /// unlabelled paragraphs are answers ("Q:" then plain text).
     interviewee_labels: bool,
+    /// Answers carry their speaker's name and questions no label at all
+    /// (see [`questions_go_unlabelled`]).
+    unlabelled_questions: bool,
 }
 
 impl Plan {
@@ -139,7 +148,9 @@ impl Plan {
             }
         });
         let labelled = matches!(layout, Layout::QaLabels | Layout::SpeakerLabels);
+        let unlabelled_questions = labelled && questions_go_unlabelled(&speakers, paragraphs);
         let plan = Plan {
+            unlabelled_questions,
             layout,
             emphasis,
             interviewee_labels: speakers
@@ -173,9 +184,12 @@ impl Plan {
             (from..paragraphs.len()).find(|&i| paragraphs.get(i).is_some_and(asks))
         };
         let found = match self.layout {
-            Layout::QaLabels | Layout::SpeakerLabels => {
-                (0..paragraphs.len()).find(|&index| self.group_of(index).is_some())
-            }
+            Layout::QaLabels | Layout::SpeakerLabels => (0..paragraphs.len()).find(|&index| {
+                self.group_of(index).is_some()
+                    || self.unlabelled_questions
+                        && paragraphs.get(index).is_some_and(|p| p.shape.question_mark)
+                        && self.group_of(index + 1).is_some()
+            }),
             Layout::Emphasis => first(&|p| is_emphasised_question(p, self.emphasis), 0),
             Layout::Bare => {
                 // A first paragraph that asks, followed by one that does
@@ -195,6 +209,35 @@ impl Plan {
             usize::from(paragraphs.len() >= 2 && paragraphs.first().is_some_and(is_headline))
         })
     }
+}
+
+/// Whether the asking side speaks without labels: no accepted label says it
+/// asks, and questions without a label, each followed at once by a
+/// labelled answer, outnumber the labelled paragraphs that ask (at least
+/// two of them). Profiles and panels print "How did you start?" and then
+/// "Jennifer Buchli: I …".
+fn questions_go_unlabelled(speakers: &Speakers, paragraphs: &[Draft]) -> bool {
+    let labelled = |index: usize| speakers.of_paragraph.get(index).copied().flatten().is_some();
+    // A label alone on its line labels the paragraph after it.
+    let label_alone = |index: usize| {
+        labelled(index) && paragraphs.get(index).is_some_and(|p| p.body.is_empty())
+    };
+    if speakers.groups.iter().any(|group| group.prior == Some(Side::Interviewer)) {
+        return false;
+    }
+    let mut unlabelled_asking = 0;
+    let mut labelled_asking = 0;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if !paragraph.shape.question_mark {
+            continue;
+        }
+        if labelled(index) || index.checked_sub(1).is_some_and(label_alone) {
+            labelled_asking += 1;
+        } else if labelled(index + 1) {
+            unlabelled_asking += 1;
+        }
+    }
+    unlabelled_asking >= 2 && unlabelled_asking > labelled_asking
 }
 
 /// The emphasis most question-like paragraphs are set in (a page may set
@@ -304,6 +347,8 @@ impl TurnDraft {
 struct Walk<'p> {
     plan: &'p Plan,
     paragraphs: &'p [Draft],
+    /// The lines already dropped as boilerplate, in text order.
+    dropped_lines: &'p [(Span, DropReason)],
     turns: Vec<TurnDraft>,
     dropped: Vec<(usize, DropReason)>,
     /// The last speaker group so far, kept as the walk goes so that each
@@ -311,22 +356,33 @@ struct Walk<'p> {
     last_speaker: Option<usize>,
     /// Some answer or speaker turn has been placed.
     spoken: bool,
+    /// In the bare layout, for each paragraph: asks, answers, or not spoken.
+    bare_asks: Vec<Option<bool>>,
 }
 
 impl<'p> Walk<'p> {
-    fn new(plan: &'p Plan, paragraphs: &'p [Draft]) -> Walk<'p> {
+    fn new(
+        plan: &'p Plan,
+        paragraphs: &'p [Draft],
+        dropped_lines: &'p [(Span, DropReason)],
+    ) -> Walk<'p> {
         Walk {
             plan,
             paragraphs,
+            dropped_lines,
             turns: Vec::new(),
             dropped: Vec::new(),
             last_speaker: None,
             spoken: false,
+            bare_asks: Vec::new(),
         }
     }
 
     fn run(&mut self) {
         let start = self.plan.interview_start(self.paragraphs);
+        if self.plan.layout == Layout::Bare {
+            self.decide_bare_roles(start);
+        }
         let mut sidebar_end = 0;
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
             if let Some(turn) = self.turns.last() {
@@ -373,8 +429,52 @@ impl<'p> Walk<'p> {
                 .is_some_and(|paragraph| paragraph.shape.prose)
     }
 
+    /// A section or breadcrumb link above the story ("Events", "Remarks",
+    /// "All News"): a word or two without punctuation that opens the page
+    /// above a longer heading, or stands next to lines already dropped as
+    /// page furniture.
+    fn is_navigation(&self, index: usize) -> bool {
+        let Some(paragraph) = self.paragraphs.get(index) else {
+            return false;
+        };
+        let next = self.paragraphs.get(index + 1);
+        let words = paragraph.shape.words;
+        let link_like = paragraph.shape.heading_like
+            && (1..=NAVIGATION_WORDS).contains(&words)
+            && paragraph.lines.len() == 1;
+        let opens_page = self.turns.is_empty()
+            && next.is_some_and(|next| {
+                is_headline(next)
+                    && next.label.is_none()
+                    && !next.shape.terminal
+                    && next.shape.words > words
+            });
+        let previous_end = index
+            .checked_sub(1)
+            .and_then(|i| self.paragraphs.get(i))
+            .map_or(0, |p| p.span.end);
+        let next_start = next.map_or(usize::MAX, |p| p.span.start);
+        let beside_furniture = self.dropped_between(previous_end, paragraph.span.start)
+            || self.dropped_between(paragraph.span.end, next_start);
+        link_like && (opens_page || beside_furniture)
+    }
+
+    /// Some line was dropped as boilerplate between the two offsets.
+    fn dropped_between(&self, start: usize, end: usize) -> bool {
+        let first = self
+            .dropped_lines
+            .partition_point(|(span, _)| span.start < start);
+        self.dropped_lines
+            .get(first)
+            .is_some_and(|(span, _)| span.end <= end)
+    }
+
     /// Rule 2.
     fn place_before_interview(&mut self, index: usize) {
+        if self.is_navigation(index) {
+            self.dropped.push((index, DropReason::Navigation));
+            return;
+        }
         let is_title = self.turns.is_empty()
             && index + 1 < self.paragraphs.len()
             && self.paragraphs.get(index).is_some_and(is_headline);
@@ -400,6 +500,21 @@ impl<'p> Walk<'p> {
                 .push(TurnDraft::new(Role::Other, None, false, index));
             return;
         };
+        if self.plan.unlabelled_questions {
+            // Answers are labelled, questions are not: a question starts an
+            // interviewer's turn, and what follows it without a label
+            // belongs to it.
+            let in_question = last.group.is_none() && last.role == Role::Question;
+            if paragraph.shape.question_mark && !in_question {
+                self.turns
+                    .push(TurnDraft::new(Role::Question, None, false, index));
+                return;
+            }
+            if in_question {
+                last.paragraphs.push(index);
+                return;
+            }
+        }
         if self.plan.interviewee_labels {
             // Both sides are labelled: an unlabelled paragraph continues
             // the last speaker, or resumes them after a caption or heading.
@@ -433,24 +548,55 @@ impl<'p> Walk<'p> {
         }
     }
 
+    /// The roles of the bare layout's spoken paragraphs, decided at once
+    /// (see the `bare` module): paragraphs from `start` that are not
+    /// captions, notes or headings (a short line without punctuation
+    /// right after a question is a short answer and counts).
+    fn decide_bare_roles(&mut self, start: usize) {
+        let spoken: Vec<usize> = (start..self.paragraphs.len())
+            .filter(|&index| {
+                let Some(paragraph) = self.paragraphs.get(index) else {
+                    return false;
+                };
+                let after_question = index
+                    .checked_sub(1)
+                    .and_then(|i| self.paragraphs.get(i))
+                    .is_some_and(|p| p.shape.question_mark);
+                !is_unspoken(paragraph)
+                    && !paragraph.shape.tail_heading
+                    && (!paragraph.shape.heading_like || after_question)
+            })
+            .collect();
+        let drafts: Vec<&Draft> = spoken
+            .iter()
+            .filter_map(|&index| self.paragraphs.get(index))
+            .collect();
+        self.bare_asks = vec![None; self.paragraphs.len()];
+        for (index, asks) in spoken.into_iter().zip(bare::decode(&drafts)) {
+            if let Some(slot) = self.bare_asks.get_mut(index) {
+                *slot = Some(asks);
+            }
+        }
+    }
+
     /// Rule 3 for bare and emphasis layouts.
     fn place_unlabelled(&mut self, index: usize, paragraph: &Draft) {
         let shape = paragraph.shape;
         let last_role = self.turns.last().map(|turn| turn.role);
         let asks = match self.plan.layout {
-            Layout::Emphasis => is_emphasised_question(paragraph, self.plan.emphasis),
-            _ => {
-                shape.question_mark
-                    || shape.request && last_role.is_some_and(|role| role != Role::Question)
-            }
+            Layout::Emphasis => Some(is_emphasised_question(paragraph, self.plan.emphasis)),
+            _ => self.bare_asks.get(index).copied().flatten(),
         };
-        let role = if asks {
-            Role::Question
-        } else if is_unspoken(paragraph) || shape.heading_like && last_role != Some(Role::Question)
-        {
-            Role::Other
-        } else {
-            Role::Answer
+        let role = match asks {
+            Some(true) => Role::Question,
+            Some(false) if self.plan.layout == Layout::Bare => Role::Answer,
+            _ if is_unspoken(paragraph)
+                || shape.heading_like && last_role != Some(Role::Question) =>
+            {
+                Role::Other
+            }
+            _ if self.plan.layout == Layout::Bare => Role::Other,
+            _ => Role::Answer,
         };
         match self.turns.last_mut() {
             Some(last) if last.role == role && role != Role::Other => last.paragraphs.push(index),
@@ -505,7 +651,15 @@ fn assign_roles(
     let evidence: Vec<TurnEvidence> = turns
         .iter()
         .filter_map(|turn| {
-            let group = turn.group?;
+            // An unlabelled question stands for the asking side, so the
+            // labelled turn after it counts as an answer.
+            let group = match turn.group {
+                Some(group) => group,
+                None if plan.unlabelled_questions && turn.role == Role::Question => {
+                    speakers::UNLABELLED_ASKER
+                }
+                None => return None,
+            };
             let last = *turn.paragraphs.last()?;
             // Asks when one of its last two sentences is a question
             // ("Why now? Thanks.").

@@ -11,6 +11,7 @@
 //! [`Span`] into that text. [`DocumentRecord`] is the owned, serializable
 //! form for output.
 
+mod bare;
 mod boilerplate;
 mod label;
 mod layout;

@@ -24,6 +24,10 @@ use crate::span::Span;
 /// hard-wrapped line.
 const LONG_LINE: usize = 100;
 
+/// Longest line (in chars) that can be a heading run into the paragraph
+/// below it.
+const HEADING_LINE: usize = 80;
+
 /// Most lines a front matter block may have before its closing fence.
 const FRONT_MATTER_LINES: usize = 200;
 
@@ -102,6 +106,18 @@ pub(crate) struct Shape {
     /// A sentence of some length with its closing punctuation: speech or
     /// prose, never a link title or a tag.
     pub(crate) prose: bool,
+    /// Ends with sentence punctuation (before closing quotes and markup).
+    pub(crate) terminal: bool,
+    /// Words in the body.
+    pub(crate) words: usize,
+    /// A question mark before the end ("Why? Because we…").
+    pub(crate) asks_inside: bool,
+    /// Opens as replies do: "Yes,", "Well,", "I think".
+    pub(crate) reply: bool,
+    /// Words that speak to someone ("you", "your") minus words that speak
+    /// of oneself ("I", "my", "we"): above zero, the paragraph addresses
+    /// the other party.
+    pub(crate) addressee: i32,
 }
 
 /// Reads the lines of `text`, dropping boilerplate lines into `dropped`.
@@ -344,9 +360,20 @@ fn split_segment(
                     }
                     _ => false,
                 };
+            let next_width = widths.get(index + 1 - segment.start).copied().unwrap_or(0);
+            // A headline run straight into its standfirst or first
+            // paragraph: a short line without sentence punctuation, then a
+            // whole web paragraph.
+            let heading_above_prose = !wrapped
+                && next_width > LONG_LINE
+                && width <= HEADING_LINE
+                && !ends_sentence(line)
+                && !line.ends_with([':', ',', ';'])
+                && line.chars().next().is_some_and(char::is_uppercase);
             !label_only
                 && (opens_block(next)
                     || indents_next
+                    || heading_above_prose
                     || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
                     || !wrapped && (width > LONG_LINE || !layout.blank_separated))
         };
@@ -493,6 +520,7 @@ static PARAGRAPH_CUE_MATCHERS: Lazy<ParagraphCues> = Lazy::new(ParagraphCues::ne
 struct ParagraphCues {
     captions: AhoCorasick,
     requests: AhoCorasick,
+    replies: AhoCorasick,
 }
 
 impl ParagraphCues {
@@ -500,15 +528,17 @@ impl ParagraphCues {
     fn new() -> ParagraphCues {
         let mut captions = Vec::new();
         let mut requests = Vec::new();
+        let mut replies = Vec::new();
         // The cue lists are constant data; a unit test builds them, so the
         // `expect`s below cannot fire for any input.
         let entries = PARAGRAPH_CUES
-            .checked_entries(&["caption", "request_opener"])
+            .checked_entries(&["caption", "request_opener", "reply_opener"])
             .expect("paragraph cue lexicon has known sections");
         for entry in entries {
             match entry.section {
                 "caption" => captions.push(entry.text),
-                _ => requests.push(entry.text),
+                "request_opener" => requests.push(entry.text),
+                _ => replies.push(entry.text),
             }
         }
         ParagraphCues {
@@ -523,6 +553,12 @@ impl ParagraphCues {
                 .start_kind(StartKind::Anchored)
                 .build(&requests)
                 .expect("request openers compile"),
+            replies: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&replies)
+                .expect("reply openers compile"),
         }
     }
 }
@@ -538,6 +574,15 @@ static TIME_LINE: Lazy<Regex> = Lazy::new(|| {
     .expect("time-line pattern is valid")
 });
 
+/// A caption's closing credit, agency and photographer: "… NASA / Josh
+/// Valcarcel", "… AP/Jane Doe".
+#[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
+static PHOTO_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    // Constant pattern, checked by the unit tests.
+    Regex::new(r"[.!?”]\s+\p{Lu}[\p{L}&.]*(?:\s\p{Lu}[\p{L}&.]*){0,3}\s?/\s?\p{Lu}[\p{L}'’.\-]+(?:\s\p{Lu}[\p{L}'’.\-]+){0,3}$")
+        .expect("photo-credit pattern is valid")
+});
+
 /// Reads the shape flags that depend only on the body text.
 fn shape_of(body: &str) -> Shape {
     let cues = &*PARAGRAPH_CUE_MATCHERS;
@@ -546,17 +591,16 @@ fn shape_of(body: &str) -> Shape {
     let words = body.split_whitespace().count();
     let letters = body.chars().filter(|c| c.is_alphabetic()).count();
     let first = body.chars().next();
+    let capitals = letters >= 8 && !body.chars().any(char::is_lowercase);
     Shape {
         question_mark: stripped.ends_with('?'),
-        emphasis: (letters >= 8 && !body.chars().any(char::is_lowercase))
-            .then_some(Emphasis::Capitals),
+        emphasis: capitals.then_some(Emphasis::Capitals),
         markdown_heading: false,
         heading_like: !terminal
-            && body.len() <= 80
-            && (1..=10).contains(&words)
             && !body.ends_with([':', ',', ';', '–', '—', '-'])
-            && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-        caption: body.len() <= 400 && cues.captions.is_match(body),
+            && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && (body.len() <= 80 && (1..=10).contains(&words) || capitals && body.len() <= 200),
+        caption: body.len() <= 400 && (cues.captions.is_match(body) || PHOTO_CREDIT.is_match(body)),
         stage_note: is_stage_note(body),
         time_line: TIME_LINE.is_match(body),
         request: body.len() <= 300
@@ -571,12 +615,50 @@ fn shape_of(body: &str) -> Shape {
         tail_heading: false,
         fragment: body.len() <= 100 && !terminal,
         prose: terminal && words >= PROSE_WORDS,
+        terminal,
+        words,
+        asks_inside: stripped.trim_end_matches('?').contains('?'),
+        reply: cues
+            .replies
+            .find(Input::new(body).anchored(Anchored::Yes))
+            .is_some_and(|m| body.get(m.end()..).is_none_or(|r| !r.starts_with(char::is_alphanumeric))),
+        addressee: addressee(body),
     }
 }
 
+/// Second-person words minus first-person words, over the paragraph.
+fn addressee(body: &str) -> i32 {
+    body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|word| match word.to_ascii_lowercase().as_str() {
+            "you" | "your" | "yours" | "yourself" | "you're" | "you’re" | "you've" | "you’ve" => 1,
+            "i" | "my" | "me" | "mine" | "myself" | "we" | "our" | "us" | "i'm" | "i’m" | "i've"
+            | "i’ve" => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
 /// A paragraph that is only a bracketed note: `(Laughter.)`, `[Recess.]`,
-/// `(The briefing was concluded at 3:02 p.m.)`.
+/// `(The briefing was concluded at 3:02 p.m.)`; or a short one that opens
+/// with a note in capitals: `[GRAPHIC] [TIFF OMITTED] T3242.001`.
 fn is_stage_note(body: &str) -> bool {
+    is_bracketed_note(body) || opens_with_capital_note(body)
+}
+
+/// `[GRAPHIC] …`, `(APPLAUSE) …`: a short line that opens with a word in
+/// capitals in brackets, as printers mark what is not text.
+fn opens_with_capital_note(body: &str) -> bool {
+    let Some(rest) = body.strip_prefix(['[', '(']) else {
+        return false;
+    };
+    let note = rest.split([']', ')']).next().unwrap_or("");
+    body.len() <= 60
+        && note.len() < rest.len()
+        && note.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !note.chars().any(char::is_lowercase)
+}
+
+fn is_bracketed_note(body: &str) -> bool {
     let inner = body.strip_suffix('.').unwrap_or(body);
     let (open, close) = match inner.chars().next() {
         Some('(') => ('(', ')'),

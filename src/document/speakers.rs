@@ -272,6 +272,10 @@ fn group_by_surname<'k>(keys: impl Iterator<Item = &'k str>) -> HashMap<&'k str,
         .collect()
 }
 
+/// The group of an unlabelled question in [`TurnEvidence`]: it belongs to
+/// no speaker, but the turn after it answers.
+pub(crate) const UNLABELLED_ASKER: usize = usize::MAX;
+
 /// What one speaker turn shows of its speaker's side, in document order.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TurnEvidence {
