@@ -117,14 +117,30 @@ fn role_name(role: Role) -> &'static str {
 }
 
 /// Skips white space and the markup a body may or may not leave out
-/// (`**`, `_`, `>`, `#`), so a gold start and a body start compare on words.
+/// (`**`, `_`, `>`, `#` before a word), so a gold start and a body start
+/// compare on words. A run of markup characters that is not followed by a
+/// word on its line ("______") is text.
 fn words_start(text: &str, at: usize) -> usize {
     let rest = text.get(at..).unwrap_or("");
-    let skipped = rest
+    let spaces = rest
         .char_indices()
-        .find(|(_, c)| !(c.is_whitespace() || matches!(c, '*' | '_' | '>' | '#')))
+        .find(|(_, c)| !c.is_whitespace())
         .map_or(rest.len(), |(index, _)| index);
-    at + skipped
+    let after_spaces = rest.get(spaces..).unwrap_or("");
+    let markup = after_spaces
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '*' | '_' | '>' | '#'))
+        .map_or(after_spaces.len(), |(index, _)| index);
+    let after_markup = after_spaces.get(markup..).unwrap_or("");
+    let gap = after_markup
+        .char_indices()
+        .find(|(_, c)| !matches!(c, ' ' | '\t' | '\u{a0}'))
+        .map_or(after_markup.len(), |(index, _)| index);
+    let opens_word = after_markup
+        .get(gap..)
+        .and_then(|word| word.chars().next())
+        .is_some_and(|c| !c.is_whitespace());
+    at + spaces + if opens_word { markup + gap } else { 0 }
 }
 
 /// Where each gold turn starts, searched in order.

@@ -38,7 +38,7 @@ static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
         r"(?:\(\((?P<bracketed>[^()\n]{1,40})\)\)[ \t\u{a0}]*:?",
         r"|(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*",
         r"(?:[ \t\u{a0}](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}",
-        r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and)){0,5})",
+        r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and)){0,9})",
         r"(?P<parentheticals>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,3})",
         r"(?P<role>,[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*(?:[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*){0,3})?",
         r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,2})",
@@ -134,11 +134,16 @@ static CAPITALS_STOP_LABEL: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 
-/// `Q.`/`A.` with a stop, or a bare `Q`/`A` before spaced text (White House
+/// `Q.`/`A.` with a stop, numbered written questions and answers (`Q.1.`,
+/// `A.1.`), or a bare `Q`/`A` before spaced text (White House
 /// transcripts: `Q    Thanks, Nadia.`, or no-break spaces as published:
 /// `Q\u{a0}\u{a0}\u{a0} Thanks.`).
-static SHORT_LABEL: Lazy<Regex> =
-    Lazy::new(|| compile(r"^(?:\*\*|__)?(?P<name>Q|A)(?:\*\*|__)?(?P<separator>\.[ \t\u{a0}]+|[ \t\u{a0}]+)"));
+static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
+    compile(concat!(
+        r"^(?:\*\*|__)?(?P<name>Q|A|[QA]\.\d{1,3})(?:\*\*|__)?",
+        r"(?P<separator>\.[ \t\u{a0}]+|[ \t\u{a0}]+)",
+    ))
+});
 
 #[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 fn compile(pattern: &str) -> Regex {
@@ -273,6 +278,18 @@ pub(crate) fn key(name: &str) -> String {
                 .flat_map(char::to_lowercase),
         );
     }
+    // Numbered written questions and answers ("Q.1", "A.12") are one side
+    // each.
+    let numbered = |letter: &str| {
+        key.strip_prefix(letter)
+            .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if numbered("q") {
+        return "q".to_string();
+    }
+    if numbered("a") {
+        return "a".to_string();
+    }
     match key.as_str() {
         "question" | "questions" => "q".to_string(),
         "answer" | "answers" => "a".to_string(),
@@ -324,6 +341,7 @@ mod tests {
         ("MODERATOR:“Welcome.”", "MODERATOR", "“Welcome.”"),
         ("A: Because.", "A", "Because."),
         ("Q. Why now?", "Q", "Why now?"),
+        ("Q.1. I mentioned the study.", "Q.1", "I mentioned the study."),
         ("Q    Thanks, Nadia.", "Q", "Thanks, Nadia."),
         ("Q\tThanks.", "Q", "Thanks."),
         (
@@ -445,6 +463,11 @@ mod tests {
             "Minister of Foreign Affairs Sergei Lavrov",
             "Thank you.",
         ),
+        (
+            "President of the Republic of Turkey Recep Tayyip Erdogan (retranslated): Friends,",
+            "President of the Republic of Turkey Recep Tayyip Erdogan",
+            "Friends,",
+        ),
     ];
 
     const NOT_LABELS: &[&str] = &[
@@ -494,6 +517,7 @@ mod tests {
         assert_eq!(key("MR.  PRICE"), "mr price");
         assert_eq!(key("QUESTION"), "q");
         assert_eq!(key("Answer"), "a");
+        assert_eq!(key("Q.12"), "q");
         assert_eq!(key("STEVE INSKEEP, HOST"), "steve inskeep");
         assert_eq!(
             key("SEN. LINDSEY GRAHAM (R), SOUTH CAROLINA"),

@@ -32,6 +32,7 @@ use std::ops::Range;
 use super::bare;
 use super::boilerplate::DropReason;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
+use super::roster::Roster;
 use super::speakers::{self, Side, Speakers, TurnEvidence};
 use super::{Document, Dropped, Layout, Paragraph, Parser, Role, Speaker, Turn};
 use crate::segment::Segmenter;
@@ -132,7 +133,14 @@ impl Plan {
             .iter()
             .map(|p| p.label_span().map(|span| span.slice(text)))
             .collect();
-        let speakers = Speakers::accept(&names, &parser.speaker_words);
+        let mut speakers = Speakers::accept(&names, &parser.speaker_words);
+        // A hearing's record declares its members and witnesses.
+        let roster = Roster::read(text, paragraphs);
+        for group in &mut speakers.groups {
+            if group.prior.is_none() {
+                group.prior = roster.side_of(&group.key);
+            }
+        }
         let (emphasis, emphasised_questions) = dominant_emphasis(paragraphs);
         let layout = parser.layout.unwrap_or({
             if speakers.labelled_paragraphs() >= 2 {
@@ -212,9 +220,9 @@ impl Plan {
 }
 
 /// Whether the asking side speaks without labels: no accepted label says it
-/// asks, and questions without a label, each followed at once by a
-/// labelled answer, outnumber the labelled paragraphs that ask (at least
-/// two of them). Profiles and panels print "How did you start?" and then
+/// asks, there are at least two questions without a label each followed
+/// at once by a labelled answer, and the labelled paragraphs hardly ever
+/// ask (one for four such questions at most). Profiles and panels print "How did you start?" and then
 /// "Jennifer Buchli: I …".
 fn questions_go_unlabelled(speakers: &Speakers, paragraphs: &[Draft]) -> bool {
     let labelled = |index: usize| speakers.of_paragraph.get(index).copied().flatten().is_some();
@@ -228,16 +236,14 @@ fn questions_go_unlabelled(speakers: &Speakers, paragraphs: &[Draft]) -> bool {
     let mut unlabelled_asking = 0;
     let mut labelled_asking = 0;
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        if !paragraph.shape.question_mark {
-            continue;
-        }
+        let asks = paragraph.shape.question_mark || paragraph.shape.asks_inside;
         if labelled(index) || index.checked_sub(1).is_some_and(label_alone) {
-            labelled_asking += 1;
-        } else if labelled(index + 1) {
+            labelled_asking += usize::from(asks);
+        } else if paragraph.shape.question_mark && labelled(index + 1) {
             unlabelled_asking += 1;
         }
     }
-    unlabelled_asking >= 2 && unlabelled_asking > labelled_asking
+    unlabelled_asking >= 2 && labelled_asking * 4 <= unlabelled_asking
 }
 
 /// The emphasis most question-like paragraphs are set in (a page may set

@@ -18,6 +18,7 @@ mod layout;
 mod pages;
 mod paragraph;
 mod record;
+mod roster;
 mod speakers;
 
 use std::ops::Range;

@@ -92,7 +92,8 @@ pub(crate) struct Shape {
     pub(crate) heading_like: bool,
     /// An image or a caption/credit line.
     pub(crate) caption: bool,
-    /// Only a stage note: `(Laughter.)`, `[Recess.]`.
+    /// Only a stage note: `(Laughter.)`, `[Recess.]`; or a rule across
+    /// the page (`-----`, `* * *`).
     pub(crate) stage_note: bool,
     /// Only a time of day or a timestamp: `2:14 p.m. EDT`.
     pub(crate) time_line: bool,
@@ -372,6 +373,7 @@ fn split_segment(
                 && line.chars().next().is_some_and(char::is_uppercase);
             !label_only
                 && (opens_block(next)
+                    || is_rule(line)
                     || indents_next
                     || heading_above_prose
                     || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
@@ -401,16 +403,26 @@ fn is_hard_wrapped(widths: &[usize], widest: usize) -> bool {
     full * 10 >= body.len() * 6
 }
 
-/// A line that must start a paragraph: a speaker label, a Markdown heading,
-/// image, quote or list item.
+/// A line that must start a paragraph: a speaker label, a rule, a Markdown
+/// heading, image, quote or list item.
 fn opens_block(line: &str) -> bool {
     label::read(line).is_some()
+        || is_rule(line)
         || line.starts_with('#')
         || line.starts_with("![")
         || line.starts_with("> ")
         || line.starts_with(['•', '◦', '▪'])
         || line.starts_with("- ")
         || line.starts_with("* ")
+}
+
+/// A line drawn across the page: `-----`, `__________`, `* * *`, `===`.
+pub(crate) fn is_rule(line: &str) -> bool {
+    let marks = line.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && line
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '·' | '•' | '~' | '—' | '–'))
 }
 
 /// Ends with sentence punctuation, before closing quotes and markup.
@@ -497,8 +509,14 @@ fn body_of(text: &str, span: Span, label: Option<Label>) -> (Span, Option<Emphas
         ("*", Emphasis::Italic),
         ("_", Emphasis::Italic),
     ] {
-        let opened = raw.get(start..).is_some_and(|r| r.starts_with(marker))
-            || label.is_some() && raw.starts_with(marker);
+        // Emphasis opens on a word: "__________" is a rule, not markup.
+        let opens_word = |r: &str| {
+            r.strip_prefix(marker)
+                .and_then(|word| word.chars().next())
+                .is_some_and(|c| !c.is_whitespace() && c != '*' && c != '_')
+        };
+        let opened = raw.get(start..).is_some_and(opens_word)
+            || label.is_some() && opens_word(raw);
         let closed = raw.get(..end).is_some_and(|r| r.ends_with(marker));
         if opened && closed && end >= start + 2 * marker.len() {
             if raw.get(start..).is_some_and(|r| r.starts_with(marker)) {
@@ -601,7 +619,7 @@ fn shape_of(body: &str) -> Shape {
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && (body.len() <= 80 && (1..=10).contains(&words) || capitals && body.len() <= 200),
         caption: body.len() <= 400 && (cues.captions.is_match(body) || PHOTO_CREDIT.is_match(body)),
-        stage_note: is_stage_note(body),
+        stage_note: is_stage_note(body) || is_rule(body),
         time_line: TIME_LINE.is_match(body),
         request: body.len() <= 300
             && cues

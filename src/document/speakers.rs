@@ -392,8 +392,9 @@ fn tally(
 }
 
 /// The speaker who carries the conversation: at least [`HUB_SHARE`] of
-/// the words said by everyone but the floor managers, and no label word
-/// that puts them among the askers. In every kind of interview the one who
+/// the words said by everyone but the floor managers, no label word that
+/// puts them among the askers, and a question in fewer than half their
+/// turns. In every kind of interview the one who
 /// speaks most is the one who answers: the guest, the witness, the press
 /// secretary, the president taking questions.
 fn hub(groups: &[SpeakerGroup], tallies: &[Tally], floor: &[bool]) -> Option<usize> {
@@ -408,13 +409,22 @@ fn hub(groups: &[SpeakerGroup], tallies: &[Tally], floor: &[bool]) -> Option<usi
     let asks_by_label = groups
         .get(index)
         .is_some_and(|group| group.prior == Some(Side::Interviewer));
-    (most.words * HUB_SHARE.1 >= total * HUB_SHARE.0 && total > 0 && !asks_by_label)
+    let mostly_asks = most.asked * 2 >= most.turns;
+    (most.words * HUB_SHARE.1 >= total * HUB_SHARE.0
+        && total > 0
+        && !asks_by_label
+        && !mostly_asks)
         .then_some(index)
 }
 
 /// Share of the words (numerator, denominator) that makes a speaker the
 /// one who carries the conversation.
 const HUB_SHARE: (usize, usize) = (2, 5);
+
+/// Share of their turns (numerator, denominator) in which the one who
+/// carries the conversation asks back: a president in dialogue with forum
+/// participants, not one taking reporters' questions.
+const HUB_ASKING: (usize, usize) = (1, 5);
 
 /// Decides each group's side from its label words and the whole
 /// conversation, so one misread turn never flips the rest.
@@ -428,7 +438,9 @@ const HUB_SHARE: (usize, usize) = (2, 5);
 ///    substance, rarely follows a question and speaks in short turns
 ///    manages the floor, when at least two other speakers carry the
 ///    conversation.
-/// 3. The speaker who carries the conversation (see [`hub`]) answers.
+/// 3. The speaker who carries the conversation (see [`hub`]) answers; when
+///    they keep asking back, the others ask unless they answered more
+///    than they asked.
 /// 4. The others ask when they asked more than they answered, answer when
 ///    they answered more, and otherwise answer unless they spoke first.
 /// 5. An interview has both sides: if everyone asks or everyone answers,
@@ -447,6 +459,9 @@ pub(crate) fn sides(groups: &[SpeakerGroup], turns: &[TurnEvidence]) -> Vec<Side
         .collect();
     let hub = hub(groups, &first_tallies, &floor);
     let tallies = tally(groups.len(), turns, &floor, hub);
+    let hub_converses = hub
+        .and_then(|index| tallies.get(index))
+        .is_some_and(|tally| tally.asked * HUB_ASKING.1 >= tally.turns * HUB_ASKING.0);
     let first_speaker = turns
         .iter()
         .find(|turn| !floor.get(turn.group).copied().unwrap_or(false))
@@ -460,6 +475,10 @@ pub(crate) fn sides(groups: &[SpeakerGroup], turns: &[TurnEvidence]) -> Vec<Side
             _ if floor => Side::Moderator,
             Some(side @ (Side::Interviewer | Side::Interviewee)) => side,
             _ if hub == Some(index) => Side::Interviewee,
+            // When the one who carries the conversation keeps asking back,
+            // the others are the ones being talked with: they ask unless
+            // they clearly answer.
+            _ if hub_converses && tally.answered <= tally.asked => Side::Interviewer,
             _ if tally.asked > tally.answered => Side::Interviewer,
             _ if tally.answered > tally.asked || first_speaker != Some(index) => {
                 Side::Interviewee
