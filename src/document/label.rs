@@ -14,10 +14,11 @@ use regex::Regex;
 use crate::lexicon::SPEAKER_LABELS;
 
 /// A timestamp before a label or at the start of a paragraph:
-/// `[00:12:04]`, `(01:12)`, `00:12:04`.
+/// `[00:12:04]`, `(01:12)`, `00:12:04`, and Markdown's escaped
+/// `\[07:54\]`.
 static LEADING_TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
     compile(concat!(
-        r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\]",
+        r"^(?:\\?\[\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\\?\]",
         r"|\(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\)",
         r"|\d{1,2}:\d{2}:\d{2}(?:\.\d+)?)[ \t]+",
     ))
@@ -36,7 +37,7 @@ static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
     compile(concat!(
         r"^(?:\*\*|__)?",
         r"(?:\(\((?P<bracketed>[^()\n]{1,40})\)\)[ \t\u{a0}]*:?",
-        r"|(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*",
+        r"|(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:/\p{Lu}[\p{L}\p{M}'’.\-]*)*",
         r"(?:[ \t\u{a0}](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}",
         r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and)){0,9})",
         r"(?P<parentheticals>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,3})",
@@ -44,7 +45,7 @@ static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
         r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,2})",
         r"(?:[ \t\u{a0}]*\[\d{1,2}:\d{2}(?::\d{2})?\])?",
         r"(?:\*\*|__)?[ \t\u{a0}]?:(?:\*\*|__)?",
-        r"(?:[ \t\u{a0}]*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]",
+        r"(?:[ \t\u{a0}]*\\?[\[(]\d{1,2}:\d{2}(?::\d{2})?\\?[\])]",
         r"|[ \t\u{a0}]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?m:$))?",
         r")(?:\s+|$)?",
     ))
@@ -377,6 +378,12 @@ mod tests {
         ("[00:12:04] REYES: Good evening.", "REYES", "Good evening."),
         ("**Q:** Why?", "Q", "Why?"),
         ("**Jane Doe:** Yes.", "Jane Doe", "Yes."),
+        (
+            "**Jack Dorsey:** \\[07:54\\] Yeah, just on that point.",
+            "Jack Dorsey",
+            "Yeah, just on that point.",
+        ),
+        ("**M/G/S**: SIG Node is one of the first.", "M/G/S", "SIG Node is one of the first."),
         ("Maya Fischer: (00:00)", "Maya Fischer", ""),
         ("Shinobi: 00:00:01\n\nHi everybody.", "Shinobi", "Hi everybody."),
         (
@@ -534,6 +541,7 @@ mod tests {
     fn leading_timestamps() {
         assert_eq!(leading_timestamp("[00:12:04] Text"), 11);
         assert_eq!(leading_timestamp("(01:12) Text"), 8);
+        assert_eq!(leading_timestamp("\\[07:54\\] Text"), 10);
         assert_eq!(leading_timestamp("00:12:04 Text"), 9);
         assert_eq!(leading_timestamp("12:30 is when we start"), 0);
         assert_eq!(leading_timestamp("Text 00:12"), 0);

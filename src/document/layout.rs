@@ -11,8 +11,8 @@
 //! 2. **Before the interview** (the first labelled paragraph, or the first
 //!    question): section links above the headline or beside dropped page
 //!    furniture ("Events", "All News") are dropped as navigation; the first
-//!    paragraph kept is the `title` if it is short enough to be a headline;
-//!    every other paragraph is `other`.
+//!    paragraph kept is the `title` if it reads as a headline (short, not a
+//!    sentence ending in a full stop); every other paragraph is `other`.
 //! 3. **In the interview:** captions, stage notes, time lines and headings
 //!    are `other` turns. In labelled layouts a label starts a turn and
 //!    unlabelled paragraphs continue the last speaker; in bare and emphasis
@@ -40,6 +40,10 @@ use crate::span::Span;
 
 /// Longest paragraph (in bytes) that can be a headline.
 const HEADLINE: usize = 300;
+
+/// A paragraph of this many words that ends with a full stop is a
+/// standfirst or the story's first sentences, not its headline.
+const HEADLINE_SENTENCE_WORDS: usize = 8;
 
 /// Most words of a section link above a page's headline.
 const NAVIGATION_WORDS: usize = 2;
@@ -286,6 +290,7 @@ fn is_headline(paragraph: &Draft) -> bool {
     paragraph.body.len() <= HEADLINE
         && !paragraph.body.is_empty()
         && !(shape.caption || shape.stage_note || shape.time_line || shape.tail_heading)
+        && !(shape.full_stop && shape.words >= HEADLINE_SENTENCE_WORDS)
 }
 
 /// Paragraphs that are never spoken text.

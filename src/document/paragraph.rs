@@ -109,6 +109,8 @@ pub(crate) struct Shape {
     pub(crate) prose: bool,
     /// Ends with sentence punctuation (before closing quotes and markup).
     pub(crate) terminal: bool,
+    /// Ends with a full stop (before closing quotes and markup).
+    pub(crate) full_stop: bool,
     /// Words in the body.
     pub(crate) words: usize,
     /// A question mark before the end ("Why? Because we…").
@@ -634,6 +636,7 @@ fn shape_of(body: &str) -> Shape {
         fragment: body.len() <= 100 && !terminal,
         prose: terminal && words >= PROSE_WORDS,
         terminal,
+        full_stop: stripped.ends_with('.'),
         words,
         asks_inside: stripped.trim_end_matches('?').contains('?'),
         reply: cues
