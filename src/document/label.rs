@@ -299,6 +299,15 @@ pub(crate) fn key(name: &str) -> String {
     }
 }
 
+/// The short form a label gives its speaker, lower case: `al` in `Adam
+/// Levine (AL)`, from a parenthetical of two to four capitals.
+pub(crate) fn alias(name: &str) -> Option<String> {
+    let open = name.rfind('(')?;
+    let inner = name.get(open + 1..)?.split(')').next()?;
+    ((2..=4).contains(&inner.chars().count()) && inner.chars().all(char::is_uppercase))
+        .then(|| inner.to_lowercase())
+}
+
 /// The role written after a comma in a label (`host` in `STEVE INSKEEP,
 /// HOST`), lower case.
 pub(crate) fn role_word(name: &str) -> Option<String> {

@@ -33,7 +33,7 @@ use super::bare;
 use super::boilerplate::DropReason;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
 use super::roster::Roster;
-use super::speakers::{self, Side, Speakers, TurnEvidence};
+use super::speakers::{self, LabelRead, Side, Speakers, TurnEvidence};
 use super::{Document, Dropped, Layout, Paragraph, Parser, Role, Speaker, Turn};
 use crate::segment::Segmenter;
 use crate::span::Span;
@@ -133,11 +133,19 @@ struct Plan {
 impl Plan {
     /// Rule 1, and forgetting the labels that are not speakers here.
     fn decide(text: &str, parser: &Parser, paragraphs: &mut [Draft]) -> Plan {
-        let names: Vec<Option<&str>> = paragraphs
+        let labels: Vec<Option<LabelRead>> = paragraphs
             .iter()
-            .map(|p| p.label_span().map(|span| span.slice(text)))
+            .map(|p| {
+                p.label_span().map(|span| LabelRead {
+                    name: span.slice(text),
+                    marked: {
+                        let raw = p.span.slice(text);
+                        raw.starts_with("**") || raw.starts_with("__")
+                    },
+                })
+            })
             .collect();
-        let mut speakers = Speakers::accept(&names, &parser.speaker_words);
+        let mut speakers = Speakers::accept(&labels, &parser.speaker_words);
         // A hearing's record declares its members and witnesses.
         let roster = Roster::read(text, paragraphs);
         for group in &mut speakers.groups {
@@ -528,9 +536,20 @@ impl<'p> Walk<'p> {
         }
         if self.plan.interviewee_labels {
             // Both sides are labelled: an unlabelled paragraph continues
-            // the last speaker, or resumes them after a caption or heading.
+            // the last speaker, or resumes them after a caption; after a
+            // section heading it is the author's text, not speech.
+            let after_section = last.role == Role::Other
+                && last
+                    .paragraphs
+                    .last()
+                    .and_then(|&i| self.paragraphs.get(i))
+                    .is_some_and(|p| p.shape.markdown_heading);
             match self.last_speaker {
                 Some(_) if last.group.is_some() => last.paragraphs.push(index),
+                Some(_) if after_section => {
+                    self.turns
+                        .push(TurnDraft::new(Role::Other, None, false, index));
+                }
                 Some(group) => {
                     self.turns
                         .push(TurnDraft::new(Role::Answer, Some(group), false, index));

@@ -131,12 +131,24 @@ pub(crate) struct SpeakerGroup {
     pub(crate) role_only: bool,
 }
 
+/// A label as read at the start of a paragraph.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LabelRead<'t> {
+    /// The name as written (`MR. PRICE`, `Adam Levine (AL)`).
+    pub(crate) name: &'t str,
+    /// Set in bold: `**Arpit:**`.
+    pub(crate) marked: bool,
+}
+
 /// One label read at a paragraph start, before acceptance.
 #[derive(Clone, Debug)]
 struct LabelKey {
     key: String,
     style: LabelStyle,
     prior: Option<Side>,
+    /// The short form the label gives itself: `al` in `Adam Levine (AL)`.
+    alias: Option<String>,
+    marked: bool,
 }
 
 /// Labels read at paragraph starts, accepted or not, and grouped.
@@ -148,13 +160,13 @@ pub(crate) struct Speakers {
 }
 
 impl Speakers {
-    /// Decides which label shapes are speakers. `names` has, for each
-    /// paragraph, the label name as written (if it opens with a label shape).
-    pub(crate) fn accept(names: &[Option<&str>], words: &SpeakerWords) -> Speakers {
-        let keyed: Vec<Option<LabelKey>> = names
+    /// Decides which label shapes are speakers. `labels` has, for each
+    /// paragraph, the label as written (if it opens with a label shape).
+    pub(crate) fn accept(labels: &[Option<LabelRead<'_>>], words: &SpeakerWords) -> Speakers {
+        let keyed: Vec<Option<LabelKey>> = labels
             .iter()
-            .map(|name| {
-                let name = (*name)?;
+            .map(|label| {
+                let LabelRead { name, marked } = (*label)?;
                 let key = label::key(name);
                 if key.is_empty() || words.not_speaker.contains(&key) {
                     return None;
@@ -163,13 +175,16 @@ impl Speakers {
                 Some(LabelKey {
                     style: label::style(&key, name),
                     prior: words.prior(&key, role.as_deref()),
+                    alias: label::alias(name),
+                    marked,
                     key,
                 })
             })
             .collect();
         // Count by speaker, not by spelling: "BLITZER" after "WOLF
-        // BLITZER, CNN HOST" is a second turn of one speaker.
-        let group_keys = group_by_surname(keyed.iter().flatten().map(|label| label.key.as_str()));
+        // BLITZER, CNN HOST", "AL" after "Adam Levine (AL)" and "Angela
+        // Markel" beside "Angela Merkel" are turns of one speaker.
+        let group_keys = group_spellings(keyed.iter().flatten());
         let group_of =
             |key: &str| -> String { group_keys.get(key).map_or(key, |group| *group).to_string() };
         let mut counts: HashMap<String, usize> = HashMap::new();
@@ -185,10 +200,15 @@ impl Speakers {
         let first_backed = keyed
             .iter()
             .position(|label| label.as_ref().is_some_and(backed));
+        let marked_labels_recur = keyed
+            .iter()
+            .flatten()
+            .any(|label| label.marked && backed(label));
         // A one-off label after the interview's labels have begun is a
         // speaker too ("SEN. KOWALSKI:" once in a panel) if it is in
-        // capitals or a name of two words or more; before them it is more
-        // likely a headline ("Salvador: “We will win”").
+        // capitals, a name of two words or more, or set in bold like the
+        // labels that recur ("**Gunju:**" among "**Arpit:**"); before them
+        // it is more likely a headline ("Salvador: “We will win”").
         let accepted_labels: Vec<Option<&LabelKey>> = keyed
             .iter()
             .enumerate()
@@ -200,14 +220,17 @@ impl Speakers {
                                 LabelStyle::AllCaps
                                 | LabelStyle::QuestionAnswer
                                 | LabelStyle::Record => true,
-                                LabelStyle::Named => label.key.split(' ').count() >= 2,
+                                LabelStyle::Named => {
+                                    label.key.split(' ').count() >= 2
+                                        || label.marked && marked_labels_recur
+                                }
                             }
                 })
             })
             .collect();
         let mut groups: Vec<SpeakerGroup> = Vec::new();
         let mut index_of: HashMap<&str, usize> = HashMap::new();
-        let mut of_paragraph = Vec::with_capacity(names.len());
+        let mut of_paragraph = Vec::with_capacity(labels.len());
         for label in &accepted_labels {
             let Some(label) = label else {
                 of_paragraph.push(None);
@@ -247,13 +270,21 @@ impl Speakers {
     }
 }
 
-/// Maps each key that is the word-suffix of exactly one longer key ("putin"
-/// of "vladimir putin") to that key; ambiguous suffixes stay apart. Every
-/// key's word-suffixes are indexed once, so the cost is linear in the
-/// number of labels.
-fn group_by_surname<'k>(keys: impl Iterator<Item = &'k str>) -> HashMap<&'k str, &'k str> {
-    let mut seen = HashSet::new();
-    let distinct: Vec<&str> = keys.filter(|key| seen.insert(*key)).collect();
+/// Maps each spelling of a speaker to the key its turns are counted under:
+/// a word-suffix of exactly one longer key ("putin" of "vladimir putin"),
+/// the short form a label gives itself ("al" of "Adam Levine (AL)"), and a
+/// one-off key one letter away from a key that recurs in the same words
+/// otherwise ("angela markel" beside "angela merkel", "moerator" beside
+/// "moderator"). Ambiguous spellings stay apart. Every step is linear in
+/// the number of labels.
+fn group_spellings<'k>(labels: impl Iterator<Item = &'k LabelKey>) -> HashMap<&'k str, &'k str> {
+    let labels: Vec<&LabelKey> = labels.collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for label in &labels {
+        *counts.entry(label.key.as_str()).or_default() += 1;
+    }
+    let mut distinct: Vec<&str> = counts.keys().copied().collect();
+    distinct.sort_unstable();
     let mut longer_of: HashMap<&str, Vec<&str>> = HashMap::new();
     for long in &distinct {
         for (index, _) in long.match_indices(' ') {
@@ -262,14 +293,103 @@ fn group_by_surname<'k>(keys: impl Iterator<Item = &'k str>) -> HashMap<&'k str,
             }
         }
     }
-    distinct
+    let mut groups: HashMap<&str, &str> = distinct
         .iter()
         .filter(|short| !matches!(**short, "q" | "a"))
         .filter_map(|short| match longer_of.get(short).map(Vec::as_slice) {
             Some([long]) => Some((*short, *long)),
             _ => None,
         })
-        .collect()
+        .collect();
+    let mut alias_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for label in &labels {
+        if let Some(alias) = &label.alias
+            && alias.as_str() != label.key
+        {
+            let owners = alias_of.entry(alias.as_str()).or_default();
+            if !owners.contains(&label.key.as_str()) {
+                owners.push(label.key.as_str());
+            }
+        }
+    }
+    for key in &distinct {
+        if let Some([owner]) = alias_of.get(key).map(Vec::as_slice) {
+            groups.entry(key).or_insert(owner);
+        }
+    }
+    // One letter off: index the recurring keys by their words with one
+    // word left out, then look each one-off key up the same way.
+    let mut recurring: HashMap<(usize, String), Vec<&str>> = HashMap::new();
+    for key in distinct.iter().filter(|key| counts.get(*key).copied().unwrap_or(0) >= 2) {
+        for position in 0..key.split(' ').count() {
+            recurring
+                .entry((position, without_word(key, position)))
+                .or_default()
+                .push(key);
+        }
+    }
+    for key in distinct.iter().filter(|key| counts.get(*key) == Some(&1)) {
+        if groups.contains_key(key) {
+            continue;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let mut found: Vec<&str> = Vec::new();
+        for (position, word) in words.iter().enumerate() {
+            let Some(candidates) = recurring.get(&(position, without_word(key, position))) else {
+                continue;
+            };
+            for candidate in candidates {
+                let other = candidate.split(' ').nth(position).unwrap_or("");
+                if word.chars().count() >= MISSPELT_WORD && one_edit_apart(word, other) {
+                    found.push(candidate);
+                }
+            }
+        }
+        found.dedup();
+        if let [candidate] = found.as_slice() {
+            let target = groups.get(candidate).copied().unwrap_or(candidate);
+            groups.insert(key, target);
+        }
+    }
+    groups
+}
+
+/// Shortest word in which a one-letter slip is read as a misspelling.
+const MISSPELT_WORD: usize = 5;
+
+/// The key's words without the one at `position`.
+fn without_word(key: &str, position: usize) -> String {
+    let mut out = String::with_capacity(key.len());
+    for (index, word) in key.split(' ').enumerate() {
+        if index == position {
+            out.push('_');
+        } else {
+            out.push_str(word);
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// Two words one substitution, insertion or deletion apart (and not equal).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (shorter, longer) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match longer.len() - shorter.len() {
+        0 | 1 => prefix + suffix >= longer.len() - 1,
+        _ => false,
+    }
 }
 
 /// The group of an unlabelled question in [`TurnEvidence`]: it belongs to
@@ -533,7 +653,11 @@ mod tests {
     }
 
     fn accepted(names: &[Option<&str>]) -> Vec<Option<String>> {
-        let speakers = Speakers::accept(names, &words());
+        let labels: Vec<Option<LabelRead>> = names
+            .iter()
+            .map(|name| name.map(|name| LabelRead { name, marked: false }))
+            .collect();
+        let speakers = Speakers::accept(&labels, &words());
         speakers
             .of_paragraph
             .iter()
@@ -576,6 +700,26 @@ mod tests {
             Some("Dr. Ingrid Solberg"),
         ]);
         assert_eq!(got[3].as_deref(), Some("dr ingrid solberg"));
+    }
+
+    #[test]
+    fn spellings_of_one_speaker_share_a_group() {
+        let got = accepted(&[
+            Some("Adam Levine (AL)"),
+            Some("Christopher Jeffrey (JJ)"),
+            Some("AL"),
+            Some("JJ"),
+            Some("Angela Merkel"),
+            Some("Angela Merkel"),
+            Some("Angela Markel"),
+        ]);
+        assert_eq!(got[2].as_deref(), Some("adam levine"));
+        assert_eq!(got[3].as_deref(), Some("christopher jeffrey"));
+        assert_eq!(got[6].as_deref(), Some("angela merkel"));
+        assert!(one_edit_apart("moerator", "moderator"));
+        assert!(one_edit_apart("markel", "merkel"));
+        assert!(!one_edit_apart("merkel", "merkel"));
+        assert!(!one_edit_apart("kohl", "kohler"));
     }
 
     #[test]
