@@ -107,13 +107,13 @@ const RECORD_CAPITALS: &str = r"\p{Lu}{2,}(?:[ \t\-]\p{Lu}{2,})?";
 
 /// A Record-form label ends with a full stop: `Mr. SMITH. Thank you.`; the
 /// printed hearings of the House write the name in ordinary case
-/// (`Mr. Hensarling.`, `Chairman Frank.`, `Mr. Scott of Georgia.`).
+/// (`Mr. Hensarling.`, `Chairman Frank.`, `Mrs. McCarthy of New York.`).
 static RECORD_LABEL: Lazy<Regex> = Lazy::new(|| {
     compile(&format!(
         concat!(
             r"^(?P<name>{title}[ \t]+(?:{capitals}",
             r"|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’\-]*\p{{Ll}}[\p{{Ll}}\p{{Lu}}'’\-]*",
-            r"(?:[ \t](?:of[ \t])?\p{{Lu}}[\p{{Ll}}'’\-]+)?))\.[ \t]+",
+            r"(?:[ \t]of)?(?:[ \t]\p{{Lu}}[\p{{Ll}}'’\-]+){{0,2}}))\.[ \t]+",
         ),
         title = RECORD_TITLE,
         capitals = RECORD_CAPITALS,
@@ -414,6 +414,11 @@ mod tests {
             "Mr. Scott of Georgia. Thank you.",
             "Mr. Scott of Georgia",
             "Thank you.",
+        ),
+        (
+            "Mrs. McCarthy of New York. The gentleman's time has expired.",
+            "Mrs. McCarthy of New York",
+            "The gentleman's time has expired.",
         ),
         (
             "Maya Fischer: (00:00)\nWelcome back.",

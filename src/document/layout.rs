@@ -128,6 +128,9 @@ struct Plan {
     /// Answers carry their speaker's name and questions no label at all
     /// (see [`questions_go_unlabelled`]).
     unlabelled_questions: bool,
+    /// Statement headings ("PREPARED STATEMENT OF ALAN GREENSPAN") and the
+    /// speaker group they name, by paragraph.
+    heading_speaker: Vec<(usize, usize)>,
 }
 
 impl Plan {
@@ -153,6 +156,17 @@ impl Plan {
                 group.prior = roster.side_of(&group.key);
             }
         }
+        // The speaker a statement heading names: their label's surname.
+        let heading_speaker: Vec<(usize, usize)> = (0..paragraphs.len())
+            .filter_map(|index| {
+                let surname = roster.heading_at(index)?;
+                let group = speakers
+                    .groups
+                    .iter()
+                    .position(|group| group.key.split(' ').next_back() == Some(surname))?;
+                Some((index, group))
+            })
+            .collect();
         let (emphasis, emphasised_questions) = dominant_emphasis(paragraphs);
         let layout = parser.layout.unwrap_or({
             if speakers.labelled_paragraphs() >= 2 {
@@ -170,6 +184,7 @@ impl Plan {
         let labelled = matches!(layout, Layout::QaLabels | Layout::SpeakerLabels);
         let unlabelled_questions = labelled && questions_go_unlabelled(&speakers, paragraphs);
         let plan = Plan {
+            heading_speaker,
             unlabelled_questions,
             layout,
             emphasis,
@@ -544,7 +559,23 @@ impl<'p> Walk<'p> {
                     .last()
                     .and_then(|&i| self.paragraphs.get(i))
                     .is_some_and(|p| p.shape.markdown_heading);
+            // Under a statement heading, the statement is its speaker's.
+            let headed_by = last
+                .paragraphs
+                .last()
+                .filter(|_| last.role == Role::Other)
+                .and_then(|&i| {
+                    self.plan
+                        .heading_speaker
+                        .iter()
+                        .find(|(heading, _)| *heading == i)
+                })
+                .map(|(_, group)| *group);
             match self.last_speaker {
+                _ if headed_by.is_some() => {
+                    self.turns
+                        .push(TurnDraft::new(Role::Answer, headed_by, false, index));
+                }
                 Some(_) if last.group.is_some() => last.paragraphs.push(index),
                 Some(_) if after_section => {
                     self.turns

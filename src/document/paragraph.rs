@@ -357,8 +357,13 @@ fn split_segment(
             let indents_next = layout.indented
                 && match (lines.get(index), lines.get(index + 1)) {
                     (Some(current), Some(following)) => {
+                        // A table of contents wraps its entries with an
+                        // indent too; its dot leaders come a line or two on.
+                        let toc = (index + 1..index + 4)
+                            .filter_map(|i| lines.get(i))
+                            .any(|l| has_dot_leader(l.span.slice(text)));
                         PARAGRAPH_INDENT.contains(&following.indent)
-                            && !has_dot_leader(next)
+                            && !toc
                             && (following.indent != current.indent || ends_sentence(line))
                     }
                     _ => false,

@@ -50,15 +50,19 @@ const ROSTER_WORDS: &[&str] = &[
 pub(crate) struct Roster {
     members: HashSet<String>,
     witnesses: HashSet<String>,
+    /// The paragraphs that head a statement, with the surname they name:
+    /// the unlabelled text under one is that speaker's.
+    headings: Vec<(usize, String)>,
 }
 
 impl Roster {
     /// Reads the attendance lines and statement headings of the document.
     pub(crate) fn read(text: &str, paragraphs: &[Paragraph]) -> Roster {
         let mut roster = Roster::default();
-        for paragraph in paragraphs {
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            // The whole paragraph: "Present:" reads like a label.
             let body = paragraph.body.slice(text);
-            if let Some(names) = attendance(body) {
+            if let Some(names) = attendance(paragraph.span.slice(text)) {
                 roster.members.extend(surnames(names));
             } else if let Some(name) = statement_heading(body) {
                 let lower = name.to_lowercase();
@@ -67,12 +71,14 @@ impl Roster {
                     .peek()
                     .is_some_and(|first| MEMBER_TITLES.contains(first));
                 if let Some(surname) = lower.split_whitespace().last() {
+                    let surname = surname.trim_matches('.').to_string();
+                    roster.headings.push((index, surname.clone()));
                     let side = if member {
                         &mut roster.members
                     } else {
                         &mut roster.witnesses
                     };
-                    side.insert(surname.trim_matches('.').to_string());
+                    side.insert(surname);
                 }
             }
         }
@@ -87,6 +93,15 @@ impl Roster {
             roster.witnesses.remove(&name);
         }
         roster
+    }
+
+    /// The surname a statement heading at this paragraph names.
+    pub(crate) fn heading_at(&self, paragraph: usize) -> Option<&str> {
+        self.headings
+            .binary_search_by_key(&paragraph, |(index, _)| *index)
+            .ok()
+            .and_then(|found| self.headings.get(found))
+            .map(|(_, surname)| surname.as_str())
     }
 
     /// The side the record declares for a speaker label's grouping key
