@@ -30,6 +30,7 @@
 use std::ops::Range;
 
 use super::bare;
+use super::inset::CaptionWords;
 use super::boilerplate::DropReason;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
 use super::roster::Roster;
@@ -56,7 +57,7 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     let plan = Plan::decide(text, parser, &mut paragraphs);
     let sentences = Sentences::split(text, &parser.segmenter, &paragraphs);
 
-    let mut walk = Walk::new(&plan, &paragraphs, &dropped_lines);
+    let mut walk = Walk::new(text, &plan, &paragraphs, &dropped_lines);
     walk.run();
     let Walk {
         mut turns,
@@ -379,6 +380,7 @@ impl TurnDraft {
 
 /// Rules 2 to 4: one pass over the paragraphs, building turns.
 struct Walk<'p> {
+    text: &'p str,
     plan: &'p Plan,
     paragraphs: &'p [Draft],
     /// The lines already dropped as boilerplate, in text order.
@@ -392,15 +394,20 @@ struct Walk<'p> {
     spoken: bool,
     /// In the bare layout, for each paragraph: asks, answers, or not spoken.
     bare_asks: Vec<Option<bool>>,
+    /// What a caption set into a speech repeats; read once the headline
+    /// is known.
+    captions: Option<CaptionWords>,
 }
 
 impl<'p> Walk<'p> {
     fn new(
+        text: &'p str,
         plan: &'p Plan,
         paragraphs: &'p [Draft],
         dropped_lines: &'p [(Span, DropReason)],
     ) -> Walk<'p> {
         Walk {
+            text,
             plan,
             paragraphs,
             dropped_lines,
@@ -409,6 +416,7 @@ impl<'p> Walk<'p> {
             last_speaker: None,
             spoken: false,
             bare_asks: Vec::new(),
+            captions: None,
         }
     }
 
@@ -516,6 +524,33 @@ impl<'p> Walk<'p> {
         self.turns.push(TurnDraft::new(role, None, false, index));
     }
 
+    /// A photo caption set into a speech (see the `inset` module), in
+    /// layouts where both sides are labelled.
+    fn is_inset(&mut self, paragraph: &Draft) -> bool {
+        if !self.plan.interviewee_labels {
+            return false;
+        }
+        let text = self.text;
+        let captions = self.captions.get_or_insert_with(|| {
+            let headline = self
+                .turns
+                .iter()
+                .find(|turn| turn.role == Role::Title)
+                .and_then(|turn| turn.paragraphs.first())
+                .and_then(|&index| self.paragraphs.get(index))
+                .map(|p| p.body.slice(text));
+            let keys = self
+                .plan
+                .speakers
+                .groups
+                .iter()
+                .filter(|group| !group.role_only)
+                .map(|group| group.key.as_str());
+            CaptionWords::new(headline, keys)
+        });
+        captions.is_caption(paragraph.body.slice(text), paragraph)
+    }
+
     /// Rule 3 for labelled layouts.
     fn place_labelled(&mut self, index: usize, paragraph: &Draft) {
         if let Some(group) = self.plan.group_of(index) {
@@ -524,7 +559,7 @@ impl<'p> Walk<'p> {
                 .push(TurnDraft::new(Role::Answer, Some(group), true, index));
             return;
         }
-        if is_unspoken(paragraph) || paragraph.shape.heading_like {
+        if is_unspoken(paragraph) || paragraph.shape.heading_like || self.is_inset(paragraph) {
             self.turns
                 .push(TurnDraft::new(Role::Other, None, false, index));
             return;

@@ -13,6 +13,7 @@
 
 mod bare;
 mod boilerplate;
+mod inset;
 mod label;
 mod layout;
 mod pages;
