@@ -459,6 +459,11 @@ struct Tally {
     /// Turns that follow someone else's question.
     answered: usize,
     words: usize,
+    /// Turns with a speaker before and after them.
+    between: usize,
+    /// Of those, turns after which someone other than the speaker before
+    /// takes the floor: the turn handed it on.
+    handed_over: usize,
 }
 
 impl Tally {
@@ -468,13 +473,17 @@ impl Tally {
 
     /// Short turns that never ask anything of substance and seldom follow
     /// a question: the speaker opens, gives the floor and closes. A speaker
-    /// without a moderator's label needs a few turns to show it.
+    /// without a moderator's label needs a few turns to show it, and must
+    /// hand the floor on rather than converse.
     fn manages_floor(self, labelled_moderator: bool) -> bool {
         let short = self.words <= FLOOR_TURN_WORDS * self.turns;
+        // Handing the floor on: the one speaking after them is seldom the
+        // one who spoke before (in a dialogue it always is).
+        let hands_over = self.handed_over * 2 >= self.between;
         let enough = if labelled_moderator {
             self.turns > 0
         } else {
-            self.turns >= FLOOR_TURNS && short
+            self.turns >= FLOOR_TURNS && short && hands_over
         };
         enough && self.probed == 0 && self.answered * 2 < self.turns
     }
@@ -493,7 +502,15 @@ fn tally(
 ) -> Vec<Tally> {
     let mut tallies = vec![Tally::default(); groups];
     let mut previous: Option<TurnEvidence> = None;
-    for turn in turns {
+    for (index, turn) in turns.iter().enumerate() {
+        let before = index.checked_sub(1).and_then(|i| turns.get(i));
+        let after = turns.get(index + 1);
+        if let (Some(before), Some(after), Some(tally)) =
+            (before, after, tallies.get_mut(turn.group))
+        {
+            tally.between += 1;
+            tally.handed_over += usize::from(before.group != after.group);
+        }
         let skip = skipped.get(turn.group).copied().unwrap_or(false);
         if let Some(tally) = tallies.get_mut(turn.group) {
             tally.turns += 1;
