@@ -44,7 +44,7 @@ static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
         r"(?P<role>,[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*(?:[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*){0,3})?",
         r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,2})",
         r"(?:[ \t\u{a0}]*\[\d{1,2}:\d{2}(?::\d{2})?\])?",
-        r"(?:\*\*|__)?[ \t\u{a0}]?:(?:\*\*|__)?",
+        r"(?:\*\*|__)?[,.]?[ \t\u{a0}]?:(?:\*\*|__)?",
         r"(?:[ \t\u{a0}]*\\?[\[(]\d{1,2}:\d{2}(?::\d{2})?\\?[\])]",
         r"|[ \t\u{a0}]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?m:$))?",
         r")(?:\s+|$)?",
@@ -141,9 +141,17 @@ static CAPITALS_STOP_LABEL: Lazy<Regex> = Lazy::new(|| {
 /// `Q\u{a0}\u{a0}\u{a0} Thanks.`).
 static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
     compile(concat!(
-        r"^(?:\*\*|__)?(?P<name>Q|A|[QA]\.\d{1,3})(?:\*\*|__)?",
-        r"(?P<separator>\.[ \t\u{a0}]+|[ \t\u{a0}]+)",
+        r"^(?:\*\*|__)?(?P<name>Q|A|[QA]\.?\d{1,3})(?:\*\*|__)?",
+        r"(?P<separator>[*,]?[ \t\u{a0}]+|\.\*?[ \t\u{a0}]+)",
     ))
+});
+
+/// Initials or a short acronym ended by a full stop, as typed transcripts
+/// abbreviate the speaker: `P. M. I haven't a clue.`, `PM. No.` (an
+/// OCR'd stray `*` after the stop is allowed). Such a label counts only
+/// when it recurs.
+static ABBREVIATED_LABEL: Lazy<Regex> = Lazy::new(|| {
+    compile(r"^(?P<name>\p{Lu}\.(?:[ \t]\p{Lu}\.){1,2}|\p{Lu}{2,3}\.)\*?[ \t]+")
 });
 
 #[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
@@ -166,6 +174,10 @@ pub(crate) struct Label {
 /// How a label is written, which says how much evidence it needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum LabelStyle {
+    /// Initials or an acronym of three letters at most (`P. M`, `PM`):
+    /// too like an abbreviation opening a sentence to count unless it
+    /// recurs.
+    Abbreviated,
     /// `Q`, `A`, `Question`, `Answer`.
     QuestionAnswer,
     /// `MR. PRICE`, `REYES`: every letter upper case.
@@ -193,6 +205,7 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
     if !short
         && !RECORD_LABEL.is_match(rest)
         && !CAPITALS_STOP_LABEL.is_match(rest)
+        && !ABBREVIATED_LABEL.is_match(rest)
         && !NAMED_LABEL.is_match(rest)
     {
         return None;
@@ -204,18 +217,30 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         // One space after a bare letter is a label only for `Q` before a
         // capital or a bracket ("Q Thanks."); "A lot of" is a sentence, and
         // so is "A\u{a0}ban on…" where a page ties short words to the next.
+        // An OCR'd mark after the letter ("Q*", "Q,") is read for `Q` only:
+        // "A, B and C" is a sentence.
+        if separator.starts_with(['*', ',']) && name.as_str() != "Q" {
+            return None;
+        }
         let spaced =
             separator.starts_with('.') || separator.chars().count() >= 2 || separator == "\t";
         let next = rest.get(end..).and_then(|text| text.chars().next());
         let opens_text =
             next.is_some_and(|c| c.is_uppercase() || matches!(c, '(' | '[' | '"' | '“'));
-        if !(spaced || name.as_str() == "Q" && opens_text) {
+        let numbered = name.as_str().len() > 1;
+        if !(spaced || numbered || name.as_str() == "Q" && opens_text) {
             return None;
         }
         (name, end)
     } else if let Some(found) = RECORD_LABEL
         .captures(rest)
         .or_else(|| CAPITALS_STOP_LABEL.captures(rest))
+        .or_else(|| {
+            // "MR. PRICE:" is a named label, not "MR." abbreviated.
+            (!NAMED_LABEL.is_match(rest))
+                .then(|| ABBREVIATED_LABEL.captures(rest))
+                .flatten()
+        })
     {
         (found.name("name")?, found.get(0)?.end())
     } else {
@@ -317,8 +342,11 @@ pub(crate) fn role_word(name: &str) -> Option<String> {
 
 /// The style of a label from its key and name.
 pub(crate) fn style(key: &str, name: &str) -> LabelStyle {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if matches!(key, "q" | "a") {
         LabelStyle::QuestionAnswer
+    } else if letters <= 3 && !name.chars().any(char::is_lowercase) {
+        LabelStyle::Abbreviated
     } else if name.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !name.chars().any(char::is_lowercase)
     {
@@ -351,7 +379,12 @@ mod tests {
         ("MODERATOR:“Welcome.”", "MODERATOR", "“Welcome.”"),
         ("A: Because.", "A", "Because."),
         ("Q. Why now?", "Q", "Why now?"),
+        ("Q* Has the Government had any word?", "Q", "Has the Government had any word?"),
+        ("P. M. I haven't a clue.", "P. M", "I haven't a clue."),
+        ("PRIME MINISTER,: There is a passage.", "PRIME MINISTER", "There is a passage."),
+        ("PM. No. We have no means.", "PM", "No. We have no means."),
         ("Q.1. I mentioned the study.", "Q.1", "I mentioned the study."),
+        ("Q6 Do you think the Government is making headway?", "Q6", "Do you think the Government is making headway?"),
         ("Q    Thanks, Nadia.", "Q", "Thanks, Nadia."),
         ("Q\tThanks.", "Q", "Thanks."),
         (
@@ -495,6 +528,8 @@ mod tests {
         "In 2019 we said: no.",
         "The answer is simple: no.",
         "A lot of people asked.",
+        "A, B and C agreed.",
+        "Mr. Smith said so.",
         "A\u{a0}ban on employing Turkish citizens.",
         "Quite: that is true.",
         "Putin stabilizes Lukashenko’s position, but not in exchange.",

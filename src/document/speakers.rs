@@ -220,6 +220,7 @@ impl Speakers {
                                 LabelStyle::AllCaps
                                 | LabelStyle::QuestionAnswer
                                 | LabelStyle::Record => true,
+                                LabelStyle::Abbreviated => false,
                                 LabelStyle::Named => {
                                     label.key.split(' ').count() >= 2
                                         || label.marked && marked_labels_recur
@@ -272,7 +273,8 @@ impl Speakers {
 
 /// Maps each spelling of a speaker to the key its turns are counted under:
 /// a word-suffix of exactly one longer key ("putin" of "vladimir putin"),
-/// the short form a label gives itself ("al" of "Adam Levine (AL)"), and a
+/// the short form a label gives itself ("al" of "Adam Levine (AL)") or
+/// initials ("p m" of "prime minister"), and a
 /// one-off key one letter away from a key that recurs in the same words
 /// otherwise ("angela markel" beside "angela merkel", "moerator" beside
 /// "moderator"). Ambiguous spellings stay apart. Every step is linear in
@@ -301,19 +303,38 @@ fn group_spellings<'k>(labels: impl Iterator<Item = &'k LabelKey>) -> HashMap<&'
             _ => None,
         })
         .collect();
-    let mut alias_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    // A short form stands for a longer name: the one a label gives itself
+    // ("al" of "Adam Levine (AL)"), or initials ("pm" of `P. M.` or `PM.`
+    // for "prime minister").
+    let mut short_forms: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut add = |short: String, owner: &'k str| {
+        let owners = short_forms.entry(short).or_default();
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    };
     for label in &labels {
         if let Some(alias) = &label.alias
             && alias.as_str() != label.key
         {
-            let owners = alias_of.entry(alias.as_str()).or_default();
-            if !owners.contains(&label.key.as_str()) {
-                owners.push(label.key.as_str());
-            }
+            add(alias.clone(), label.key.as_str());
+        }
+    }
+    for long in &distinct {
+        if long.contains(' ') {
+            add(long.split(' ').filter_map(|word| word.chars().next()).collect(), long);
         }
     }
     for key in &distinct {
-        if let Some([owner]) = alias_of.get(key).map(Vec::as_slice) {
+        let compact: String = key.chars().filter(|c| *c != ' ').collect();
+        let owners = short_forms.get(*key).or_else(|| {
+            (compact.chars().count() <= 4)
+                .then(|| short_forms.get(&compact))
+                .flatten()
+        });
+        if let Some([owner]) = owners.map(Vec::as_slice)
+            && owner != key
+        {
             groups.entry(key).or_insert(owner);
         }
     }
