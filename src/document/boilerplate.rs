@@ -36,6 +36,8 @@ pub enum DropReason {
     /// A page's tail after the interview: a heading such as "Sources" or
     /// "Related articles" and everything after it.
     TailSection,
+    /// A line that is only a web address.
+    Link,
     /// A page's running header or footer in text converted from a PDF: a
     /// line repeated at the top or bottom of the pages ("Chair Powell’s
     /// Press Conference", "FINAL").
@@ -191,6 +193,9 @@ impl Boilerplate {
         if is_breadcrumb(line) {
             return LineKind::Drop(DropReason::Navigation);
         }
+        if is_bare_link(line) {
+            return LineKind::Drop(DropReason::Link);
+        }
         LineKind::Text
     }
 
@@ -203,7 +208,7 @@ impl Boilerplate {
         let rest = line.get(found.end()..).unwrap_or("").trim();
         let whole = rest.is_empty() || rest == ":";
         let separated = rest.starts_with([':', '|', '»', '›', '>', '-', '–', '—']);
-        if whole && rules.tail {
+        if rules.tail && (whole || line.ends_with(':') && line.len() <= SHORT_LINE) {
             Some(LineKind::TailHeading)
         } else if (whole && rules.whole)
             || ((whole || separated) && rules.labelled)
@@ -250,6 +255,13 @@ fn build_matcher(patterns: &[String], start: StartKind) -> Result<AhoCorasick, E
             line: 0,
             message: error.to_string(),
         })
+}
+
+/// "https://science.larc.nasa.gov/": a web address and nothing else.
+fn is_bare_link(line: &str) -> bool {
+    let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+        && !line.contains(char::is_whitespace)
 }
 
 /// "Home › World › Europe", "News | Politics | Belarus": three or more
@@ -327,6 +339,7 @@ mod tests {
             DropReason::SocialButtons,
         ),
         ("Home › World › Europe", DropReason::Navigation),
+        ("https://science.larc.nasa.gov/", DropReason::Link),
         (
             "News / Politics / Belarus / Interviews",
             DropReason::Navigation,
@@ -345,6 +358,7 @@ mod tests {
         "Why did Lavrov and Shoigu come with Putin to Minsk?",
         "24/7 coverage matters to us.",
         "Sources told us the deal is close.",
+        "https://example.com is where we publish the data.",
     ];
 
     #[test]
