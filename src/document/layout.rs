@@ -21,9 +21,9 @@
 //! 4. **Tail:** a tail heading ("Sources", "See also") after the interview
 //!    has begun drops itself and all that follows when nothing after it
 //!    reads like speech; when something does (a label, a sentence), only the
-//!    heading and the link list up to it are dropped, as a sidebar. Short
-//!    fragments without sentence punctuation after the last answer are
-//!    dropped.
+//!    heading and the link list up to it are dropped, as a sidebar. A run
+//!    of short fragments without sentence punctuation after the last
+//!    answer is dropped.
 //! 5. **Sides:** each speaker's side decides the role of their turns (see
 //!    the `speakers` module).
 
@@ -45,6 +45,10 @@ const HEADLINE: usize = 300;
 /// A paragraph of this many words that ends with a full stop is a
 /// standfirst or the story's first sentences, not its headline.
 const HEADLINE_SENTENCE_WORDS: usize = 8;
+
+/// Fewest short fragments at the end of a page that make a list of links
+/// or tags to drop.
+const TRAILING_FRAGMENTS: usize = 2;
 
 /// Most words of a section link above a page's headline.
 const NAVIGATION_WORDS: usize = 2;
@@ -501,14 +505,15 @@ impl<'p> Walk<'p> {
         link_like && (opens_page || beside_furniture)
     }
 
-    /// Some line was dropped as boilerplate between the two offsets.
+    /// Some line was dropped as web boilerplate between the two offsets (a
+    /// file's front matter is not the page's furniture).
     fn dropped_between(&self, start: usize, end: usize) -> bool {
         let first = self
             .dropped_lines
             .partition_point(|(span, _)| span.start < start);
         self.dropped_lines
             .get(first)
-            .is_some_and(|(span, _)| span.end <= end)
+            .is_some_and(|(span, reason)| span.end <= end && *reason != DropReason::FrontMatter)
     }
 
     /// Rule 2.
@@ -700,21 +705,25 @@ impl<'p> Walk<'p> {
         }
     }
 
-    /// Rule 4: short fragments without sentence punctuation at the end of
-    /// the document are page furniture (related headlines, tags), except a
-    /// short reply that answers the last question.
+    /// Rule 4: a run of short fragments without sentence punctuation at the
+    /// end of the document is page furniture (related headlines, tags),
+    /// except a short reply that answers the last question.
     fn drop_trailing_fragments(&mut self) {
+        // Work on a copy: a lone fragment (a credit line, a sign-off) is
+        // kept; only a run of them is a list of links or tags.
+        let mut turns = self.turns.clone();
+        let mut dropped = Vec::new();
         loop {
-            let count = self.turns.len();
-            let Some(last) = self.turns.last_mut() else {
-                return;
+            let count = turns.len();
+            let Some(last) = turns.last_mut() else {
+                break;
             };
             let Some(paragraph) = last
                 .paragraphs
                 .last()
                 .and_then(|&index| self.paragraphs.get(index))
             else {
-                return;
+                break;
             };
             let opens_labelled_turn = last.labelled && last.paragraphs.len() == 1;
             let only_answer = last.role == Role::Answer && last.paragraphs.len() == 1 && count >= 2;
@@ -724,14 +733,18 @@ impl<'p> Walk<'p> {
                 || only_answer
                 || matches!(last.role, Role::Question | Role::Title)
             {
-                return;
+                break;
             }
             if let Some(index) = last.paragraphs.pop() {
-                self.dropped.push((index, DropReason::TrailingFragment));
+                dropped.push((index, DropReason::TrailingFragment));
             }
             if last.paragraphs.is_empty() {
-                self.turns.pop();
+                turns.pop();
             }
+        }
+        if dropped.len() >= TRAILING_FRAGMENTS {
+            self.turns = turns;
+            self.dropped.extend(dropped);
         }
     }
 }
