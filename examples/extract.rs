@@ -267,7 +267,12 @@ fn clip(text: &str, width: usize) -> String {
 
 fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
     let document = &extraction.document;
-    writeln!(out, "layout: {}", snake(document.layout))?;
+    writeln!(
+        out,
+        "layout: {} ({})",
+        snake(document.layout),
+        document.layout_evidence
+    )?;
     for (index, turn) in document.turns.iter().enumerate() {
         let speaker = turn.speaker.as_deref().unwrap_or("-");
         let claims = extraction.claims.iter().filter(|c| c.turn == index).count();
@@ -301,6 +306,14 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
     }
     for dropped in &document.dropped {
         writeln!(out, "dropped ({}): {}", snake(dropped.reason), dropped.text)?;
+    }
+    if !document.dropped.is_empty() {
+        writeln!(
+            out,
+            "dropped {} lines, {} bytes",
+            document.dropped.len(),
+            document.dropped_bytes
+        )?;
     }
     Ok(())
 }

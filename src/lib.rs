@@ -93,7 +93,9 @@ pub mod segment;
 mod span;
 
 pub use claim::{Claim, Extraction, Extractor, extract};
-pub use document::{DEFAULT_MAX_INPUT_BYTES, Document, Layout, Parser, ParserBuilder, Role};
+pub use document::{
+    DEFAULT_MAX_INPUT_BYTES, Document, Layout, LayoutEvidence, Parser, ParserBuilder, Role,
+};
 pub use error::Error;
 pub use segment::{AbbreviationKind, DEFAULT_MAX_SENTENCE_BYTES, Segmenter, SegmenterBuilder};
 pub use span::Span;

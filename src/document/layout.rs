@@ -35,7 +35,7 @@ use super::boilerplate::DropReason;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
 use super::roster::Roster;
 use super::speakers::{self, LabelRead, Side, Speakers, TurnEvidence};
-use super::{Document, Dropped, Layout, Paragraph, Parser, Role, Speaker, Turn};
+use super::{Document, Dropped, Layout, LayoutEvidence, Paragraph, Parser, Role, Speaker, Turn};
 use crate::segment::Segmenter;
 use crate::span::Span;
 
@@ -85,9 +85,18 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     }
     dropped.sort_by_key(|d| d.span);
 
+    let mut evidence = plan.evidence.clone();
+    let asking: Vec<Role> = turns
+        .iter()
+        .map(|turn| turn.role)
+        .filter(|role| matches!(role, Role::Question | Role::Answer))
+        .collect();
+    evidence.turn_pairs = asking.len().saturating_sub(1);
+    evidence.alternating_pairs = asking.windows(2).filter(|pair| pair.first() != pair.last()).count();
     let mut document = Document {
         text,
         layout: plan.layout,
+        layout_evidence: evidence,
         turns: Vec::with_capacity(turns.len()),
         paragraphs: Vec::new(),
         sentences: Vec::new(),
@@ -136,6 +145,8 @@ struct Plan {
     /// Statement headings ("PREPARED STATEMENT OF ALAN GREENSPAN") and the
     /// speaker group they name, by paragraph.
     heading_speaker: Vec<(usize, usize)>,
+    /// What the layout was chosen from, for the caller.
+    evidence: LayoutEvidence,
 }
 
 impl Plan {
@@ -188,7 +199,20 @@ impl Plan {
         });
         let labelled = matches!(layout, Layout::QaLabels | Layout::SpeakerLabels);
         let unlabelled_questions = labelled && questions_go_unlabelled(&speakers, paragraphs);
+        let label_shapes = labels.iter().flatten().count();
+        let evidence = LayoutEvidence {
+            forced: parser.layout.is_some(),
+            labelled_paragraphs: speakers.labelled_paragraphs(),
+            rejected_labels: label_shapes.saturating_sub(speakers.labelled_paragraphs()),
+            speakers: speakers.groups.len(),
+            question_paragraphs: paragraphs.iter().filter(|p| p.shape.question_mark).count(),
+            emphasised_questions,
+            unlabelled_questions,
+            turn_pairs: 0,
+            alternating_pairs: 0,
+        };
         let plan = Plan {
+            evidence,
             heading_speaker,
             unlabelled_questions,
             layout,

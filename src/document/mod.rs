@@ -69,6 +69,80 @@ pub enum Layout {
     Emphasis,
 }
 
+/// Why a document was read in its layout: what the parser counted before
+/// it chose, and how the turns it made alternate. `Display` writes it as a
+/// sentence, as the `extract` example prints it.
+///
+/// ```
+/// use claimtrack::{Document, Layout};
+///
+/// let doc = Document::parse("Talks\n\nQ: Why now?\n\nA: Because.\n\nQ: And then?\n\nA: We sign.")?;
+/// let evidence = doc.layout_evidence();
+/// assert_eq!(doc.layout(), Layout::QaLabels);
+/// assert_eq!(evidence.labelled_paragraphs, 4);
+/// assert_eq!(evidence.speakers, 2);
+/// assert_eq!((evidence.alternating_pairs, evidence.turn_pairs), (3, 3));
+/// assert_eq!(
+///     evidence.to_string(),
+///     "4 labelled paragraphs by 2 speakers; 2 paragraphs end in a question mark; 3 of 3 turn changes alternate asking and answering"
+/// );
+/// # Ok::<(), claimtrack::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LayoutEvidence {
+    /// The caller forced the layout ([`ParserBuilder::layout`]).
+    pub forced: bool,
+    /// Paragraphs that open with a label taken for a speaker.
+    pub labelled_paragraphs: usize,
+    /// Paragraphs that open with a label shape not taken for a speaker (a
+    /// headline "Salvador: …", a one-off "Note:").
+    pub rejected_labels: usize,
+    /// Speakers the labels name, each spelling of one speaker counted once.
+    pub speakers: usize,
+    /// Paragraphs that end with a question mark.
+    pub question_paragraphs: usize,
+    /// Paragraphs set in the emphasis questions use (`**…?**`).
+    pub emphasised_questions: usize,
+    /// Answers carry labels and questions none ("How did you start?" then
+    /// "Jane Doe: I …").
+    pub unlabelled_questions: bool,
+    /// Changes from one question or answer turn to the next.
+    pub turn_pairs: usize,
+    /// Of those, changes between asking and answering.
+    pub alternating_pairs: usize,
+}
+
+impl std::fmt::Display for LayoutEvidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.forced {
+            write!(f, "forced by the caller; ")?;
+        }
+        if self.labelled_paragraphs > 0 {
+            write!(
+                f,
+                "{} labelled paragraphs by {} speakers; ",
+                self.labelled_paragraphs, self.speakers
+            )?;
+        }
+        if self.rejected_labels > 0 {
+            write!(f, "{} label shapes not taken for speakers; ", self.rejected_labels)?;
+        }
+        if self.unlabelled_questions {
+            write!(f, "questions without labels; ")?;
+        }
+        write!(f, "{} paragraphs end in a question mark; ", self.question_paragraphs)?;
+        if self.emphasised_questions > 0 {
+            write!(f, "{} emphasised questions; ", self.emphasised_questions)?;
+        }
+        write!(
+            f,
+            "{} of {} turn changes alternate asking and answering",
+            self.alternating_pairs, self.turn_pairs
+        )
+    }
+}
+
 /// A turn: one speaker's stretch of the conversation, or one kept
 /// paragraph that is not spoken (title, caption, stage note).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,6 +267,7 @@ pub struct Dropped {
 pub struct Document<'a> {
     text: &'a str,
     layout: Layout,
+    layout_evidence: LayoutEvidence,
     turns: Vec<Turn>,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Span>,
@@ -235,6 +310,11 @@ impl<'a> Document<'a> {
     /// The layout that was detected (or forced).
     pub fn layout(&self) -> Layout {
         self.layout
+    }
+
+    /// What the layout was chosen from: labels, questions, alternation.
+    pub fn layout_evidence(&self) -> &LayoutEvidence {
+        &self.layout_evidence
     }
 
     /// The turns, in document order.

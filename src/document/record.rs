@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, DropReason, Layout, Role, Side};
+use super::{Document, DropReason, Layout, LayoutEvidence, Role, Side};
 use crate::span::Span;
 
 /// A document as owned data, for JSON output and storage. Spans are UTF-8
@@ -11,12 +11,18 @@ use crate::span::Span;
 pub struct DocumentRecord {
     /// The detected or forced layout.
     pub layout: Layout,
+    /// What the layout was chosen from.
+    #[serde(default)]
+    pub layout_evidence: LayoutEvidence,
     /// The turns in order.
     pub turns: Vec<TurnRecord>,
     /// The speakers of a labelled interview.
     pub speakers: Vec<SpeakerRecord>,
     /// Every line dropped as boilerplate.
     pub dropped: Vec<DroppedRecord>,
+    /// Bytes of the input the dropped lines hold.
+    #[serde(default)]
+    pub dropped_bytes: usize,
     /// Where over-long sentences were cut
     /// ([`Document::sentence_cuts`]); absent when none were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -69,6 +75,7 @@ impl DocumentRecord {
     pub fn from_document(document: &Document<'_>) -> DocumentRecord {
         DocumentRecord {
             layout: document.layout(),
+            layout_evidence: document.layout_evidence().clone(),
             turns: document
                 .turns()
                 .iter()
@@ -104,6 +111,7 @@ impl DocumentRecord {
                     reason: dropped.reason,
                 })
                 .collect(),
+            dropped_bytes: document.dropped_bytes(),
             sentence_cuts: document.sentence_cuts().to_vec(),
         }
     }
