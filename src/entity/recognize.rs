@@ -358,6 +358,13 @@ impl Scanner<'_> {
             })
     }
 
+    /// A preposition, article, conjunction or pronoun ("On", "The", "We").
+    fn is_closed_class(&self, word: &str) -> bool {
+        self.vocabulary
+            .lookup(word)
+            .is_some_and(|info| info.classes != 0 && !info.is(class::TITLE))
+    }
+
     /// True for an ordinary English word in any form: one the document
     /// writes in lower case, a frequent noun, adjective or adverb, a listed
     /// verb form, or a word whose ending marks a verb form, an adverb or
@@ -542,6 +549,12 @@ impl Scanner<'_> {
                 // "Drammen-based Halvorsen Motors": a hyphenated modifier is
                 // a name of its own.
                 if index > start && hyphen_prefix(word).is_some() {
+                    break;
+                }
+                // "Kyiv, Ukraine On Saturday, the paper …": a dateline run
+                // into the story's first sentence; a capitalised preposition,
+                // article or pronoun opens the sentence, it ends no name.
+                if index > start && self.is_closed_class(word) {
                     break;
                 }
                 end = index + 1;
