@@ -237,7 +237,9 @@ fn score(gold: &Gold, text: &str) -> (Score, Vec<String>) {
     let mut speaker_of_who: BTreeMap<&str, HashMap<Option<usize>, usize>> = BTreeMap::new();
     for (want, &at) in gold.turns.iter().zip(&starts) {
         let turn = made.get(&at).and_then(|&index| doc.turns().get(index));
-        let label = turn.and_then(|turn| turn.label()).map(|span| doc.slice(span));
+        let label = turn
+            .and_then(|turn| turn.label())
+            .map(|span| doc.slice(span));
         if want.speaker.is_some() {
             score.labels += 1;
             score.labels_right += usize::from(label == want.speaker.as_deref());

@@ -97,7 +97,10 @@ const RETRAINING_ROUNDS: usize = 4;
 /// The chance that an answer goes on, from decoded roles.
 fn decoded_goes_on(asks: &[bool]) -> Option<f64> {
     let answers = asks.iter().filter(|asks| !**asks).count();
-    let continued = asks.windows(2).filter(|pair| pair == &[false, false]).count();
+    let continued = asks
+        .windows(2)
+        .filter(|pair| pair == &[false, false])
+        .count();
     if answers < 3 {
         return None;
     }
@@ -147,7 +150,11 @@ fn viterbi(spoken: &[&Paragraph], goes_on: f64) -> Vec<bool> {
         if let Some(slot) = asks.get_mut(index) {
             *slot = state == 0;
         }
-        state = back.get(index).and_then(|row| row.get(state)).copied().unwrap_or(0);
+        state = back
+            .get(index)
+            .and_then(|row| row.get(state))
+            .copied()
+            .unwrap_or(0);
     }
     asks
 }

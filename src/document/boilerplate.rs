@@ -257,7 +257,7 @@ fn build_matcher(patterns: &[String], start: StartKind) -> Result<AhoCorasick, E
         })
 }
 
-/// "https://science.larc.nasa.gov/": a web address and nothing else.
+/// `https://science.larc.nasa.gov/`: a web address and nothing else.
 fn is_bare_link(line: &str) -> bool {
     let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))

@@ -56,7 +56,11 @@ impl CaptionWords {
         }
         CaptionWords {
             // A headline of a word or two is too common to recognise.
-            headline: if headline.len() >= 3 { headline } else { Vec::new() },
+            headline: if headline.len() >= 3 {
+                headline
+            } else {
+                Vec::new()
+            },
             names,
             label_words,
         }
@@ -75,9 +79,9 @@ impl CaptionWords {
         }
         (NAME_CAPTION_MIN_WORDS..=NAME_CAPTION_WORDS).contains(&found.len())
             && self.names.iter().any(|name| contains_run(&found, name))
-            && found
-                .iter()
-                .all(|word| self.label_words.contains(word) || CAPTION_JOINS.contains(&word.as_str()))
+            && found.iter().all(|word| {
+                self.label_words.contains(word) || CAPTION_JOINS.contains(&word.as_str())
+            })
     }
 }
 

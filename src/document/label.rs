@@ -89,7 +89,9 @@ fn through_identities(rest: &str, region: Option<regex::Match<'_>>, end: usize) 
         if is_note(piece) {
             return (end, false);
         }
-        end = rest.get(..close).map_or(end, |written| written.trim_end().len());
+        end = rest
+            .get(..close)
+            .map_or(end, |written| written.trim_end().len());
         offset = close;
     }
     (end, true)
@@ -150,9 +152,8 @@ static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
 /// abbreviate the speaker: `P. M. I haven't a clue.`, `PM. No.` (an
 /// OCR'd stray `*` after the stop is allowed). Such a label counts only
 /// when it recurs.
-static ABBREVIATED_LABEL: Lazy<Regex> = Lazy::new(|| {
-    compile(r"^(?P<name>\p{Lu}\.(?:[ \t]\p{Lu}\.){1,2}|\p{Lu}{2,3}\.)\*?[ \t]+")
-});
+static ABBREVIATED_LABEL: Lazy<Regex> =
+    Lazy::new(|| compile(r"^(?P<name>\p{Lu}\.(?:[ \t]\p{Lu}\.){1,2}|\p{Lu}{2,3}\.)\*?[ \t]+"));
 
 #[allow(clippy::expect_used)] // built-in data, checked by unit tests: no input reaches it
 fn compile(pattern: &str) -> Regex {
@@ -257,8 +258,7 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
         {
             return None;
         }
-        let (mut end, open) =
-            through_identities(rest, found.name("parentheticals"), name.end());
+        let (mut end, open) = through_identities(rest, found.name("parentheticals"), name.end());
         if open && let Some(role) = found.name("role") {
             end = through_identities(rest, found.name("late"), role.end()).0;
         }
@@ -379,18 +379,38 @@ mod tests {
         ("MODERATOR:“Welcome.”", "MODERATOR", "“Welcome.”"),
         ("A: Because.", "A", "Because."),
         ("Q. Why now?", "Q", "Why now?"),
-        ("Q* Has the Government had any word?", "Q", "Has the Government had any word?"),
+        (
+            "Q* Has the Government had any word?",
+            "Q",
+            "Has the Government had any word?",
+        ),
         ("P. M. I haven't a clue.", "P. M", "I haven't a clue."),
-        ("PRIME MINISTER,: There is a passage.", "PRIME MINISTER", "There is a passage."),
-        ("PRIME MINISTER:. Well, first of all.", "PRIME MINISTER", "Well, first of all."),
+        (
+            "PRIME MINISTER,: There is a passage.",
+            "PRIME MINISTER",
+            "There is a passage.",
+        ),
+        (
+            "PRIME MINISTER:. Well, first of all.",
+            "PRIME MINISTER",
+            "Well, first of all.",
+        ),
         (
             "JOHN LOMBARD, \" MELBOURNE SUN\": About the blokes.",
             "JOHN LOMBARD, \" MELBOURNE SUN\"",
             "About the blokes.",
         ),
         ("PM. No. We have no means.", "PM", "No. We have no means."),
-        ("Q.1. I mentioned the study.", "Q.1", "I mentioned the study."),
-        ("Q6 Do you think the Government is making headway?", "Q6", "Do you think the Government is making headway?"),
+        (
+            "Q.1. I mentioned the study.",
+            "Q.1",
+            "I mentioned the study.",
+        ),
+        (
+            "Q6 Do you think the Government is making headway?",
+            "Q6",
+            "Do you think the Government is making headway?",
+        ),
         ("Q    Thanks, Nadia.", "Q", "Thanks, Nadia."),
         ("Q\tThanks.", "Q", "Thanks."),
         (
@@ -431,9 +451,17 @@ mod tests {
             "Jack Dorsey",
             "Yeah, just on that point.",
         ),
-        ("**M/G/S**: SIG Node is one of the first.", "M/G/S", "SIG Node is one of the first."),
+        (
+            "**M/G/S**: SIG Node is one of the first.",
+            "M/G/S",
+            "SIG Node is one of the first.",
+        ),
         ("Maya Fischer: (00:00)", "Maya Fischer", ""),
-        ("Shinobi: 00:00:01\n\nHi everybody.", "Shinobi", "Hi everybody."),
+        (
+            "Shinobi: 00:00:01\n\nHi everybody.",
+            "Shinobi",
+            "Hi everybody.",
+        ),
         (
             "Jonas Nick [0:46]: Okay, so signature aggregation.",
             "Jonas Nick",
@@ -469,11 +497,7 @@ mod tests {
             "MR. KIRBY",
             "Thanks.",
         ),
-        (
-            "Question (retranslated): Why now?",
-            "Question",
-            "Why now?",
-        ),
+        ("Question (retranslated): Why now?", "Question", "Why now?"),
         (
             "Prime Minister of Japan Shinzo Abe (Through an interpreter): Thank you.",
             "Prime Minister of Japan Shinzo Abe",

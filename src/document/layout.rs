@@ -30,8 +30,8 @@
 use std::ops::Range;
 
 use super::bare;
-use super::inset::CaptionWords;
 use super::boilerplate::DropReason;
+use super::inset::CaptionWords;
 use super::paragraph::{self, Emphasis, Paragraph as Draft};
 use super::roster::Roster;
 use super::speakers::{self, LabelRead, Side, Speakers, TurnEvidence};
@@ -92,7 +92,10 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
         .filter(|role| matches!(role, Role::Question | Role::Answer))
         .collect();
     evidence.turn_pairs = asking.len().saturating_sub(1);
-    evidence.alternating_pairs = asking.windows(2).filter(|pair| pair.first() != pair.last()).count();
+    evidence.alternating_pairs = asking
+        .windows(2)
+        .filter(|pair| pair.first() != pair.last())
+        .count();
     let mut document = Document {
         text,
         layout: plan.layout,
@@ -281,12 +284,22 @@ impl Plan {
 /// ask (one for four such questions at most). Profiles and panels print "How did you start?" and then
 /// "Jennifer Buchli: I …".
 fn questions_go_unlabelled(speakers: &Speakers, paragraphs: &[Draft]) -> bool {
-    let labelled = |index: usize| speakers.of_paragraph.get(index).copied().flatten().is_some();
-    // A label alone on its line labels the paragraph after it.
-    let label_alone = |index: usize| {
-        labelled(index) && paragraphs.get(index).is_some_and(|p| p.body.is_empty())
+    let labelled = |index: usize| {
+        speakers
+            .of_paragraph
+            .get(index)
+            .copied()
+            .flatten()
+            .is_some()
     };
-    if speakers.groups.iter().any(|group| group.prior == Some(Side::Interviewer)) {
+    // A label alone on its line labels the paragraph after it.
+    let label_alone =
+        |index: usize| labelled(index) && paragraphs.get(index).is_some_and(|p| p.body.is_empty());
+    if speakers
+        .groups
+        .iter()
+        .any(|group| group.prior == Some(Side::Interviewer))
+    {
         return false;
     }
     let mut unlabelled_asking = 0;
@@ -468,7 +481,8 @@ impl<'p> Walk<'p> {
                 }
                 // A tail is a tail only when nothing spoken follows it; a box
                 // of links in the middle of the page goes alone.
-                let resumes = (index + 1..self.paragraphs.len()).find(|&next| self.reads_spoken(next));
+                let resumes =
+                    (index + 1..self.paragraphs.len()).find(|&next| self.reads_spoken(next));
                 if let Some(resume) = resumes {
                     self.dropped.push((index, DropReason::Sidebar));
                     sidebar_end = resume;

@@ -126,12 +126,20 @@ impl std::fmt::Display for LayoutEvidence {
             )?;
         }
         if self.rejected_labels > 0 {
-            write!(f, "{} label shapes not taken for speakers; ", self.rejected_labels)?;
+            write!(
+                f,
+                "{} label shapes not taken for speakers; ",
+                self.rejected_labels
+            )?;
         }
         if self.unlabelled_questions {
             write!(f, "questions without labels; ")?;
         }
-        write!(f, "{} paragraphs end in a question mark; ", self.question_paragraphs)?;
+        write!(
+            f,
+            "{} paragraphs end in a question mark; ",
+            self.question_paragraphs
+        )?;
         if self.emphasised_questions > 0 {
             write!(f, "{} emphasised questions; ", self.emphasised_questions)?;
         }

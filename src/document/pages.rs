@@ -120,11 +120,7 @@ fn page_lines(text: &str) -> Vec<PageLine> {
 
 /// Short lines found near the top of at least half the pages after the
 /// first (and of two at least): the running headers of a printed text.
-fn running_headers<'t>(
-    text: &'t str,
-    lines: &[PageLine],
-    pages: usize,
-) -> HashMap<&'t str, usize> {
+fn running_headers<'t>(text: &'t str, lines: &[PageLine], pages: usize) -> HashMap<&'t str, usize> {
     let mut counts: HashMap<&str, usize> = HashMap::default();
     if pages < 3 {
         return counts;
@@ -181,7 +177,10 @@ mod tests {
         };
         let text = format!(
             "{}{}{}{}",
-            page(1, "CHAIRMAN BERNANKE. Good afternoon.\nJune 22, 2011 was a long day."),
+            page(
+                1,
+                "CHAIRMAN BERNANKE. Good afternoon.\nJune 22, 2011 was a long day."
+            ),
             page(2, "MARTIN CRUTSINGER. Thank you."),
             page(3, "CHAIRMAN BERNANKE. FINAL answers come later."),
             page(4, "CHAIRMAN BERNANKE. Thank you.")

@@ -148,7 +148,10 @@ pub(crate) fn lines(
                 .chars()
                 .map(|c| if c == '\t' { 4 } else { 1 })
                 .sum();
-            while furniture.next_if(|(line, _)| line.start < span.start).is_some() {}
+            while furniture
+                .next_if(|(line, _)| line.start < span.start)
+                .is_some()
+            {}
             let kind = if span.start < front_matter_end {
                 LineKind::Drop(DropReason::FrontMatter)
             } else if let Some((_, reason)) = furniture.next_if(|(line, _)| *line == span) {
@@ -210,10 +213,7 @@ fn front_matter_end(text: &str) -> usize {
             break;
         }
         let (end, next) = line_end(bytes, start);
-        let line = text
-            .get(start..end)
-            .unwrap_or("")
-            .trim_matches(is_space);
+        let line = text.get(start..end).unwrap_or("").trim_matches(is_space);
         match fence {
             None if line.is_empty() => {}
             None if line == "---" || line == "+++" => fence = Some(line),
@@ -427,9 +427,9 @@ fn opens_block(line: &str) -> bool {
 pub(crate) fn is_rule(line: &str) -> bool {
     let marks = line.chars().filter(|c| !c.is_whitespace()).count();
     marks >= 3
-        && line
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '·' | '•' | '~' | '—' | '–'))
+        && line.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '·' | '•' | '~' | '—' | '–')
+        })
 }
 
 /// Ends with sentence punctuation, before closing quotes and markup.
@@ -522,8 +522,7 @@ fn body_of(text: &str, span: Span, label: Option<Label>) -> (Span, Option<Emphas
                 .and_then(|word| word.chars().next())
                 .is_some_and(|c| !c.is_whitespace() && c != '*' && c != '_')
         };
-        let opened = raw.get(start..).is_some_and(opens_word)
-            || label.is_some() && opens_word(raw);
+        let opened = raw.get(start..).is_some_and(opens_word) || label.is_some() && opens_word(raw);
         let closed = raw.get(..end).is_some_and(|r| r.ends_with(marker));
         if opened && closed && end >= start + 2 * marker.len() {
             if raw.get(start..).is_some_and(|r| r.starts_with(marker)) {
@@ -647,7 +646,10 @@ fn shape_of(body: &str) -> Shape {
         reply: cues
             .replies
             .find(Input::new(body).anchored(Anchored::Yes))
-            .is_some_and(|m| body.get(m.end()..).is_none_or(|r| !r.starts_with(char::is_alphanumeric))),
+            .is_some_and(|m| {
+                body.get(m.end()..)
+                    .is_none_or(|r| !r.starts_with(char::is_alphanumeric))
+            }),
         addressee: addressee(body),
     }
 }
@@ -656,9 +658,11 @@ fn shape_of(body: &str) -> Shape {
 fn addressee(body: &str) -> i32 {
     body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|word| match word.to_ascii_lowercase().as_str() {
-            "you" | "your" | "yours" | "yourself" | "you're" | "you’re" | "you've" | "you’ve" => 1,
-            "i" | "my" | "me" | "mine" | "myself" | "we" | "our" | "us" | "i'm" | "i’m" | "i've"
-            | "i’ve" => -1,
+            "you" | "your" | "yours" | "yourself" | "you're" | "you’re" | "you've" | "you’ve" => {
+                1
+            }
+            "i" | "my" | "me" | "mine" | "myself" | "we" | "our" | "us" | "i'm" | "i’m"
+            | "i've" | "i’ve" => -1,
             _ => 0,
         })
         .sum()

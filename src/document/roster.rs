@@ -70,7 +70,7 @@ impl Roster {
                 let member = words
                     .peek()
                     .is_some_and(|first| MEMBER_TITLES.contains(first));
-                if let Some(surname) = lower.split_whitespace().last() {
+                if let Some(surname) = lower.split_whitespace().next_back() {
                     let surname = surname.trim_matches('.').to_string();
                     roster.headings.push((index, surname.clone()));
                     let side = if member {
@@ -161,11 +161,10 @@ fn surnames(names: &str) -> impl Iterator<Item = String> + '_ {
         .filter_map(|item| {
             item.split_whitespace()
                 .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|word| {
+                .rfind(|word| {
                     word.chars().next().is_some_and(char::is_uppercase)
                         && !ROSTER_WORDS.contains(&word.to_lowercase().as_str())
                 })
-                .last()
                 .map(str::to_lowercase)
         })
 }

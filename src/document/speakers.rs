@@ -322,7 +322,12 @@ fn group_spellings<'k>(labels: impl Iterator<Item = &'k LabelKey>) -> HashMap<&'
     }
     for long in &distinct {
         if long.contains(' ') {
-            add(long.split(' ').filter_map(|word| word.chars().next()).collect(), long);
+            add(
+                long.split(' ')
+                    .filter_map(|word| word.chars().next())
+                    .collect(),
+                long,
+            );
         }
     }
     for key in &distinct {
@@ -341,7 +346,10 @@ fn group_spellings<'k>(labels: impl Iterator<Item = &'k LabelKey>) -> HashMap<&'
     // One letter off: index the recurring keys by their words with one
     // word left out, then look each one-off key up the same way.
     let mut recurring: HashMap<(usize, String), Vec<&str>> = HashMap::new();
-    for key in distinct.iter().filter(|key| counts.get(*key).copied().unwrap_or(0) >= 2) {
+    for key in distinct
+        .iter()
+        .filter(|key| counts.get(*key).copied().unwrap_or(0) >= 2)
+    {
         for position in 0..key.split(' ').count() {
             recurring
                 .entry((position, without_word(key, position)))
@@ -406,7 +414,11 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         .zip(b.iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (shorter, longer) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (shorter, longer) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     match longer.len() - shorter.len() {
         0 | 1 => prefix + suffix >= longer.len() - 1,
         _ => false,
@@ -456,7 +468,9 @@ static FLOOR_WORDS: Lazy<AhoCorasick> = Lazy::new(|| {
 pub(crate) fn is_procedural(sentence: &str) -> bool {
     let is_word_char = |c: char| c.is_alphanumeric();
     FLOOR_WORDS.find_iter(sentence).any(|found| {
-        let before = sentence.get(..found.start()).and_then(|s| s.chars().next_back());
+        let before = sentence
+            .get(..found.start())
+            .and_then(|s| s.chars().next_back());
         let after = sentence.get(found.end()..).and_then(|s| s.chars().next());
         !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
     })
@@ -538,9 +552,14 @@ fn tally(
             tally.asked += usize::from(turn.asks);
             tally.probed += usize::from(turn.probes);
             tally.words += turn.words;
-            tally.answered += usize::from(!skip && previous.is_some_and(|p| {
-                p.group != turn.group && p.asks && (Some(p.group) != hub || hub == Some(turn.group))
-            }));
+            tally.answered += usize::from(
+                !skip
+                    && previous.is_some_and(|p| {
+                        p.group != turn.group
+                            && p.asks
+                            && (Some(p.group) != hub || hub == Some(turn.group))
+                    }),
+            );
         }
         if !skip {
             previous = Some(*turn);
@@ -568,10 +587,7 @@ fn hub(groups: &[SpeakerGroup], tallies: &[Tally], floor: &[bool]) -> Option<usi
         .get(index)
         .is_some_and(|group| group.prior == Some(Side::Interviewer));
     let mostly_asks = most.asked * 2 >= most.turns;
-    (most.words * HUB_SHARE.1 >= total * HUB_SHARE.0
-        && total > 0
-        && !asks_by_label
-        && !mostly_asks)
+    (most.words * HUB_SHARE.1 >= total * HUB_SHARE.0 && total > 0 && !asks_by_label && !mostly_asks)
         .then_some(index)
 }
 
@@ -638,9 +654,7 @@ pub(crate) fn sides(groups: &[SpeakerGroup], turns: &[TurnEvidence]) -> Vec<Side
             // they clearly answer.
             _ if hub_converses && tally.answered <= tally.asked => Side::Interviewer,
             _ if tally.asked > tally.answered => Side::Interviewer,
-            _ if tally.answered > tally.asked || first_speaker != Some(index) => {
-                Side::Interviewee
-            }
+            _ if tally.answered > tally.asked || first_speaker != Some(index) => Side::Interviewee,
             _ => Side::Interviewer,
         })
         .collect();
@@ -693,7 +707,12 @@ mod tests {
     fn accepted(names: &[Option<&str>]) -> Vec<Option<String>> {
         let labels: Vec<Option<LabelRead>> = names
             .iter()
-            .map(|name| name.map(|name| LabelRead { name, marked: false }))
+            .map(|name| {
+                name.map(|name| LabelRead {
+                    name,
+                    marked: false,
+                })
+            })
             .collect();
         let speakers = Speakers::accept(&labels, &words());
         speakers
