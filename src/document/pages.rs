@@ -3,15 +3,14 @@
 //! Text converted from a PDF (`pdftotext`) keeps each page's running header
 //! and footer ("Chair Powell’s Press Conference", "FINAL", "Page 3 of 7")
 //! in the middle of the speech, with a form feed where a page begins.
-//! Printed hearings number their front pages ("(ii)"). This pass finds
-//! those lines before paragraphs are built, so that a header never splits
-//! or joins a speaker's turn; each is dropped and reported like any other
+//! Printed hearings number their front pages ("(ii)"). These lines are
+//! found before paragraphs are built, so that a header never splits or
+//! joins a speaker's turn; each is dropped and reported like any other
 //! boilerplate line.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::boilerplate::DropReason;
 use crate::hash::FastMap as HashMap;
 use crate::segment::{skip_space, trim_end};
 use crate::span::Span;
@@ -42,22 +41,29 @@ struct PageLine {
     page: usize,
 }
 
-/// The lines to drop as page furniture, in text order, with their reason.
-pub(crate) fn furniture(text: &str) -> Vec<(Span, DropReason)> {
+/// A page number alone on its line: "Page 3 of 7", "3 of 22", "(ii)".
+pub(crate) fn is_page_number(line: &str) -> bool {
+    line.len() <= PAGE_NUMBER_LINE && PAGE_NUMBER.is_match(line)
+}
+
+/// Longest line (in bytes) that can be a page number alone.
+const PAGE_NUMBER_LINE: usize = 24;
+
+/// The running headers and footers of text converted from a PDF, in text
+/// order: nothing for text without form feeds.
+pub(crate) fn running_headers(text: &str) -> Vec<Span> {
+    if !text.contains('\u{c}') {
+        return Vec::new();
+    }
     let lines = page_lines(text);
     let pages = lines.last().map_or(0, |line| line.page + 1);
-    let headers = running_headers(text, &lines, pages);
-    let is_header = |line: &PageLine| {
+    let headers = header_texts(text, &lines, pages);
+    if headers.is_empty() {
+        return Vec::new();
+    }
+    let is_furniture = |line: &PageLine| {
         let words = line.span.slice(text);
-        if line.span.len() > HEADER_LINE {
-            None
-        } else if PAGE_NUMBER.is_match(words) {
-            Some(DropReason::PageNumber)
-        } else if headers.contains_key(words) {
-            Some(DropReason::RunningHeader)
-        } else {
-            None
-        }
+        line.span.len() <= HEADER_LINE && (headers.contains_key(words) || is_page_number(words))
     };
     let mut found = Vec::new();
     let mut index = 0;
@@ -70,24 +76,21 @@ pub(crate) fn furniture(text: &str) -> Vec<(Span, DropReason)> {
             .map_or(lines.len(), |offset| index + offset);
         let page_lines = lines.get(index..end).unwrap_or(&[]);
         // From the top of the page down, and from its foot up, while the
-        // lines are furniture; a page number anywhere on its own.
+        // lines are furniture.
         let top = page_lines
             .iter()
-            .take_while(|line| is_header(line).is_some())
+            .take_while(|line| is_furniture(line))
             .count();
         let foot = page_lines
             .iter()
             .skip(top)
             .rev()
-            .take_while(|line| is_header(line).is_some())
+            .take_while(|line| is_furniture(line))
             .count();
         for (position, line) in page_lines.iter().enumerate() {
-            let reason = is_header(line);
             let at_edge = position < top || position + foot >= page_lines.len();
-            match reason {
-                Some(reason) if at_edge => found.push((line.span, reason)),
-                Some(DropReason::PageNumber) => found.push((line.span, DropReason::PageNumber)),
-                _ => {}
+            if at_edge && headers.contains_key(line.span.slice(text)) {
+                found.push(line.span);
             }
         }
         index = end;
@@ -120,7 +123,7 @@ fn page_lines(text: &str) -> Vec<PageLine> {
 
 /// Short lines found near the top of at least half the pages after the
 /// first (and of two at least): the running headers of a printed text.
-fn running_headers<'t>(text: &'t str, lines: &[PageLine], pages: usize) -> HashMap<&'t str, usize> {
+fn header_texts<'t>(text: &'t str, lines: &[PageLine], pages: usize) -> HashMap<&'t str, usize> {
     let mut counts: HashMap<&str, usize> = HashMap::default();
     if pages < 3 {
         return counts;
@@ -153,20 +156,20 @@ fn running_headers<'t>(text: &'t str, lines: &[PageLine], pages: usize) -> HashM
 mod tests {
     use super::*;
 
-    fn dropped(text: &str) -> Vec<(&str, DropReason)> {
-        furniture(text)
+    fn dropped(text: &str) -> Vec<&str> {
+        running_headers(text)
             .into_iter()
-            .map(|(span, reason)| (span.slice(text), reason))
+            .map(|span| span.slice(text))
             .collect()
     }
 
     #[test]
     fn page_numbers_alone_on_their_line() {
         for line in ["Page 3 of 7", "page 12", "3 of 22", "- 4 -", "(ii)"] {
-            assert!(PAGE_NUMBER.is_match(line), "{line:?}");
+            assert!(is_page_number(line), "{line:?}");
         }
         for line in ["3 of the 22 banks", "(Laughter.)", "Page one", "(i.e.)"] {
-            assert!(!PAGE_NUMBER.is_match(line), "{line:?}");
+            assert!(!is_page_number(line), "{line:?}");
         }
     }
 
@@ -186,12 +189,9 @@ mod tests {
             page(4, "CHAIRMAN BERNANKE. Thank you.")
         );
         let got = dropped(&text);
-        assert_eq!(got.len(), 16, "{got:?}");
-        assert!(got.iter().all(|(line, _)| !line.contains('.')));
-        assert!(
-            got.iter()
-                .any(|&(line, reason)| line == "3 of 4" && reason == DropReason::PageNumber)
-        );
+        assert_eq!(got.len(), 12, "{got:?}");
+        assert!(got.iter().all(|line| !line.contains('.')));
+        assert!(is_page_number("3 of 4"));
     }
 
     #[test]

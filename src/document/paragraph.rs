@@ -135,7 +135,7 @@ pub(crate) fn lines(
     let mut start = 0;
     let bytes = text.as_bytes();
     let front_matter_end = front_matter_end(text);
-    let mut furniture = pages::furniture(text).into_iter().peekable();
+    let mut headers = pages::running_headers(text).into_iter().peekable();
     while start <= text.len() {
         let (end, next) = line_end(bytes, start);
         let content_start = skip_space(text, start, end);
@@ -148,14 +148,13 @@ pub(crate) fn lines(
                 .chars()
                 .map(|c| if c == '\t' { 4 } else { 1 })
                 .sum();
-            while furniture
-                .next_if(|(line, _)| line.start < span.start)
-                .is_some()
-            {}
+            while headers.next_if(|line| line.start < span.start).is_some() {}
             let kind = if span.start < front_matter_end {
                 LineKind::Drop(DropReason::FrontMatter)
-            } else if let Some((_, reason)) = furniture.next_if(|(line, _)| *line == span) {
-                LineKind::Drop(reason)
+            } else if headers.next_if(|line| *line == span).is_some() {
+                LineKind::Drop(DropReason::RunningHeader)
+            } else if pages::is_page_number(span.slice(text)) {
+                LineKind::Drop(DropReason::PageNumber)
             } else {
                 boilerplate.classify(span.slice(text))
             };
