@@ -38,6 +38,9 @@ pub enum DropReason {
     TailSection,
     /// A line that is only a web address.
     Link,
+    /// A line of control characters and nothing else (a stray end-of-file
+    /// mark).
+    Control,
     /// A page's running header or footer in text converted from a PDF: a
     /// line repeated at the top or bottom of the pages ("Chair Powell’s
     /// Press Conference", "FINAL").
@@ -196,6 +199,9 @@ impl Boilerplate {
         if is_bare_link(line) {
             return LineKind::Drop(DropReason::Link);
         }
+        if line.chars().all(char::is_control) {
+            return LineKind::Drop(DropReason::Control);
+        }
         LineKind::Text
     }
 
@@ -340,6 +346,7 @@ mod tests {
         ),
         ("Home › World › Europe", DropReason::Navigation),
         ("https://science.larc.nasa.gov/", DropReason::Link),
+        ("\u{1a}", DropReason::Control),
         (
             "News / Politics / Belarus / Interviews",
             DropReason::Navigation,

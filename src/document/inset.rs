@@ -73,8 +73,15 @@ impl CaptionWords {
         if body.len() > CAPTION_BYTES || paragraph.shape.question_mark {
             return false;
         }
+        // Cheap bounds first (a hyphen splits one spaced word in two).
+        let spaced_words = paragraph.shape.words;
+        let may_name = spaced_words <= NAME_CAPTION_WORDS;
+        let may_hold_headline = !self.headline.is_empty() && spaced_words * 2 >= self.headline.len();
+        if !(may_name || may_hold_headline) {
+            return false;
+        }
         let found = words(body);
-        if !self.headline.is_empty() && contains_run(&found, &self.headline) {
+        if may_hold_headline && contains_run(&found, &self.headline) {
             return true;
         }
         (NAME_CAPTION_MIN_WORDS..=NAME_CAPTION_WORDS).contains(&found.len())

@@ -377,8 +377,12 @@ fn split_segment(
                 && !ends_sentence(line)
                 && !line.ends_with([':', ',', ';'])
                 && line.chars().next().is_some_and(char::is_uppercase);
+            // Where paragraphs open with an indent, a label shape at the
+            // margin is a wrapped line ("…to hear from\nChairman
+            // Greenspan. His expertise…"), not a new speaker.
+            let at_margin = layout.indented && lines.get(index + 1).is_some_and(|l| l.indent == 0);
             !label_only
-                && (opens_block(next)
+                && (opens_block(next) && !(at_margin && label::read(next).is_some())
                     || is_rule(line)
                     || indents_next
                     || heading_above_prose
@@ -424,12 +428,15 @@ fn opens_block(line: &str) -> bool {
 
 /// A line drawn across the page: `-----`, `__________`, `* * *`, `===`.
 pub(crate) fn is_rule(line: &str) -> bool {
-    let marks = line.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && line.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '·' | '•' | '~' | '—' | '–')
-        })
+    let is_mark = |c: char| matches!(c, '-' | '_' | '=' | '*' | '·' | '•' | '~' | '—' | '–');
+    line.len() <= RULE_LINE
+        && line.starts_with(is_mark)
+        && line.chars().all(|c| c.is_whitespace() || is_mark(c))
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
+
+/// Longest line (in bytes) read as a rule.
+const RULE_LINE: usize = 240;
 
 /// Ends with sentence punctuation, before closing quotes and markup.
 fn ends_sentence(text: &str) -> bool {
@@ -655,14 +662,31 @@ fn shape_of(body: &str) -> Shape {
 
 /// Second-person words minus first-person words, over the paragraph.
 fn addressee(body: &str) -> i32 {
+    const SECOND: &[&str] = &[
+        "you", "your", "yours", "yourself", "you're", "you've", "you’re", "you’ve",
+    ];
+    const FIRST: &[&str] = &[
+        "i", "my", "me", "mine", "myself", "we", "our", "us", "i'm", "i've", "i’m", "i’ve",
+    ];
+    let is = |word: &str, list: &[&str]| {
+        list.iter().any(|entry| {
+            entry.len() == word.len()
+                && entry
+                    .bytes()
+                    .zip(word.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        })
+    };
     body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|word| match word.to_ascii_lowercase().as_str() {
-            "you" | "your" | "yours" | "yourself" | "you're" | "you’re" | "you've" | "you’ve" => {
+        .filter(|word| (1..=10).contains(&word.len()))
+        .map(|word| {
+            if is(word, SECOND) {
                 1
+            } else if is(word, FIRST) {
+                -1
+            } else {
+                0
             }
-            "i" | "my" | "me" | "mine" | "myself" | "we" | "our" | "us" | "i'm" | "i’m"
-            | "i've" | "i’ve" => -1,
-            _ => 0,
         })
         .sum()
 }

@@ -22,6 +22,9 @@ const MEMBER_TITLES: &[&str] = &[
     "delegate",
 ];
 
+/// Longest opening (in bytes) of an attendance line, before its colon.
+const ROSTER_HEAD: usize = 32;
+
 /// Words of an attendance line that are not surnames.
 const ROSTER_WORDS: &[&str] = &[
     "and",
@@ -121,6 +124,9 @@ impl Roster {
 /// The names after "Present:" / "Members present:" / "Senators present:".
 fn attendance(body: &str) -> Option<&str> {
     let (head, names) = body.split_once(':')?;
+    if head.len() > ROSTER_HEAD {
+        return None;
+    }
     let head = head.trim().to_lowercase();
     let is_roster = matches!(
         head.as_str(),
