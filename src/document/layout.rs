@@ -57,7 +57,12 @@ const NAVIGATION_WORDS: usize = 2;
 pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     let mut dropped_lines = Vec::new();
     let lines = paragraph::lines(text, &parser.boilerplate, &mut dropped_lines);
-    let mut paragraphs = paragraph::paragraphs(text, &lines);
+    let paragraphs = paragraph::paragraphs(text, &lines);
+    // Label shapes that are no speakers here do not cut paragraphs.
+    let first_reading = Speakers::accept(&label_reads(text, &paragraphs), &parser.speaker_words);
+    let mut paragraphs = paragraph::rejoin(text, &lines, paragraphs, |index| {
+        first_reading.of_paragraph.get(index).copied().flatten().is_some()
+    });
     let plan = Plan::decide(text, parser, &mut paragraphs);
     let sentences = Sentences::split(text, &parser.segmenter, &paragraphs);
 
@@ -155,18 +160,7 @@ struct Plan {
 impl Plan {
     /// Rule 1, and forgetting the labels that are not speakers here.
     fn decide(text: &str, parser: &Parser, paragraphs: &mut [Draft]) -> Plan {
-        let labels: Vec<Option<LabelRead>> = paragraphs
-            .iter()
-            .map(|p| {
-                p.label_span().map(|span| LabelRead {
-                    name: span.slice(text),
-                    marked: {
-                        let raw = p.span.slice(text);
-                        raw.starts_with("**") || raw.starts_with("__")
-                    },
-                })
-            })
-            .collect();
+        let labels = label_reads(text, paragraphs);
         let mut speakers = Speakers::accept(&labels, &parser.speaker_words);
         // A hearing's record declares its members and witnesses.
         let roster = Roster::read(text, paragraphs);
@@ -276,6 +270,23 @@ impl Plan {
             usize::from(paragraphs.len() >= 2 && paragraphs.first().is_some_and(is_headline))
         })
     }
+}
+
+/// The label shape at the start of each paragraph, as the speaker stage
+/// reads it.
+fn label_reads<'t>(text: &'t str, paragraphs: &[Draft]) -> Vec<Option<LabelRead<'t>>> {
+    paragraphs
+        .iter()
+        .map(|p| {
+            p.label_span().map(|span| LabelRead {
+                name: span.slice(text),
+                marked: {
+                    let raw = p.span.slice(text);
+                    raw.starts_with("**") || raw.starts_with("__")
+                },
+            })
+        })
+        .collect()
 }
 
 /// Whether the asking side speaks without labels: no accepted label says it

@@ -64,6 +64,10 @@ pub(crate) struct Paragraph {
     /// The spoken text: after label, timestamp and Markdown markers.
     pub(crate) body: Span,
     pub(crate) shape: Shape,
+    /// The paragraph was cut from the one before it only because its first
+    /// line opens like a speaker label; if the label is not taken for a
+    /// speaker, the two are one paragraph ([`rejoin`]).
+    pub(crate) cut_at_label: bool,
 }
 
 /// How a whole paragraph is set apart.
@@ -344,6 +348,10 @@ fn split_segment(
     let widest = widths.iter().copied().max().unwrap_or(0);
     let wrapped = is_hard_wrapped(&widths, widest);
     let mut first = segment.start;
+    // Whether the paragraph being read was cut at a label shape alone, and
+    // whether the break after the current line is.
+    let mut cut_before = false;
+    let mut cut_at_label = false;
     for index in segment.clone() {
         let is_last = index + 1 == segment.end;
         let breaks_here = is_last || {
@@ -381,19 +389,23 @@ fn split_segment(
             // margin is a wrapped line ("…to hear from\nChairman
             // Greenspan. His expertise…"), not a new speaker.
             let at_margin = layout.indented && lines.get(index + 1).is_some_and(|l| l.indent == 0);
-            !label_only
-                && (opens_block(next) && !(at_margin && label::read(next).is_some())
-                    || is_rule(line)
-                    || indents_next
-                    || heading_above_prose
-                    || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
-                    || !wrapped && (width > LONG_LINE || !layout.blank_separated))
+            let next_label = label::read(next).is_some();
+            let other_reason = is_rule(line)
+                || indents_next
+                || heading_above_prose
+                || ends_sentence(line) && !(wrapped && width * 4 >= widest * 3)
+                || !wrapped && (width > LONG_LINE || !layout.blank_separated);
+            let label_reason = opens_block(next) && !(at_margin && next_label);
+            cut_at_label = label_reason && next_label && !other_reason && !is_last;
+            !label_only && (label_reason || other_reason)
         };
         if breaks_here {
-            if let Some(paragraph) = read_paragraph(text, lines, first..index + 1) {
+            if let Some(mut paragraph) = read_paragraph(text, lines, first..index + 1) {
+                paragraph.cut_at_label = cut_before;
                 out.push(paragraph);
             }
             first = index + 1;
+            cut_before = cut_at_label;
         }
     }
 }
@@ -458,9 +470,42 @@ fn read_paragraph(text: &str, lines: &[Line], range: std::ops::Range<usize>) -> 
         label: label::read(span.slice(text)),
         body: span,
         shape: Shape::default(),
+        cut_at_label: false,
     };
     paragraph.read_body(text, first.tail_heading);
     Some(paragraph)
+}
+
+/// Joins back each paragraph that was cut at a label shape which is not a
+/// speaker here (`keep(index)` is false): "Internet: bookstore.gpo.gov" or
+/// "Appendix:" inside a block is text, not a turn.
+pub(crate) fn rejoin(
+    text: &str,
+    lines: &[Line],
+    paragraphs: Vec<Paragraph>,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    for (index, paragraph) in paragraphs.into_iter().enumerate() {
+        if paragraph.cut_at_label && !keep(index)
+            && let Some(previous) = out.pop()
+        {
+            let cut = previous.cut_at_label;
+            match read_paragraph(text, lines, previous.lines.start..paragraph.lines.end) {
+                Some(mut joined) => {
+                    joined.cut_at_label = cut;
+                    out.push(joined);
+                }
+                None => {
+                    out.push(previous);
+                    out.push(paragraph);
+                }
+            }
+            continue;
+        }
+        out.push(paragraph);
+    }
+    out
 }
 
 impl Paragraph {
