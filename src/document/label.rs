@@ -34,22 +34,31 @@ static LEADING_TIMESTAMP: Lazy<Regex> = Lazy::new(|| {
 /// interpreter)`) ends the label as written, an identity (`(Lab)`, `(R)`,
 /// `(Alex Salmond)`) is part of it.
 static NAMED_LABEL: Lazy<Regex> = Lazy::new(|| {
+    // Unbounded repetitions keep the automaton small; lengths are checked
+    // in `read` (a name of ten words at most, parentheticals of forty
+    // bytes).
     compile(concat!(
         r"^(?:\*\*|__)?",
-        r"(?:\(\((?P<bracketed>[^()\n]{1,40})\)\)[ \t\u{a0}]*:?",
+        r"(?:\(\((?P<bracketed>[^()\n]+)\)\)[ \t\u{a0}]*:?",
         r"|(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:/\p{Lu}[\p{L}\p{M}'’.\-]*)*",
-        r"(?:[ \t\u{a0}](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,3}",
-        r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and)){0,9})",
-        r"(?P<parentheticals>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,3})",
-        r"(?P<role>,[ \t\u{a0}]*\x22?[ \t]*\p{Lu}[\p{L}'’.\-]*(?:[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*){0,3}\x22?)?",
-        r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]{1,40}\)){0,2})",
-        r"(?:[ \t\u{a0}]*\[\d{1,2}:\d{2}(?::\d{2})?\])?",
+        r"(?:[ \t\u{a0}](?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d+",
+        r"|de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|op|of|the|for|and))*)",
+        r"(?P<parentheticals>(?:[ \t\u{a0}]*\([^()\n]+\))*)",
+        r"(?P<role>,[ \t\u{a0}]*\x22?[ \t]*\p{Lu}[\p{L}'’.\-]*(?:[ \t\u{a0}]+\p{Lu}[\p{L}'’.\-]*)*\x22?)?",
+        r"(?P<late>(?:[ \t\u{a0}]*\([^()\n]+\))*)",
+        r"(?:[ \t\u{a0}]*\[\d+:\d\d(?::\d\d)?\])?",
         r"(?:\*\*|__)?[,.]?[ \t\u{a0}]?:[.,]?(?:\*\*|__)?",
-        r"(?:[ \t\u{a0}]*\\?[\[(]\d{1,2}:\d{2}(?::\d{2})?\\?[\])]",
-        r"|[ \t\u{a0}]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?m:$))?",
+        r"(?:[ \t\u{a0}]*\\?[\[(]\d+:\d\d(?::\d\d)?\\?[\])]",
+        r"|[ \t\u{a0}]+\d+:\d\d(?::\d\d)?[ \t]*(?m:$))?",
         r")(?:\s+|$)?",
     ))
 });
+
+/// Most words in a speaker label's name.
+const LABEL_NAME_WORDS: usize = 10;
+
+/// Longest parenthetical (in bytes) in a speaker label.
+const LABEL_PARENTHETICAL: usize = 42;
 
 /// Words that open a parenthetical note after a speaker's name rather than
 /// a part of the name: `(through an interpreter)`, `(retranslated)`.
@@ -161,6 +170,10 @@ fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("label pattern is valid")
 }
 
+/// Bytes from a paragraph's start within which a label's colon or full
+/// stop must come.
+const LABEL_HEAD: usize = 240;
+
 /// A label found at the start of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Label {
@@ -201,14 +214,23 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
     let offset = leading_timestamp(paragraph);
     let rest = paragraph.get(offset..)?;
     let mut written_end = None;
-    // The fast automaton rules out most paragraphs before the captures run.
+    // Cheap byte tests rule out most lines before any automaton runs: every
+    // label opens with a capital, markup or a bracket, and a named label
+    // has its colon, a stopped one its full stop, near the start.
+    let head = rest.get(..rest.len().min(LABEL_HEAD)).unwrap_or(rest);
+    let opening = rest.trim_start_matches(['*', '_']).chars().next();
+    if !opening.is_some_and(|c| c.is_uppercase() || c == '(') {
+        return None;
+    }
+    let has_colon = head.contains(':');
+    let has_stop = head.contains('.');
     let short = SHORT_LABEL.is_match(rest);
-    if !short
-        && !RECORD_LABEL.is_match(rest)
-        && !CAPITALS_STOP_LABEL.is_match(rest)
-        && !ABBREVIATED_LABEL.is_match(rest)
-        && !NAMED_LABEL.is_match(rest)
-    {
+    let stopped = has_stop
+        && (RECORD_LABEL.is_match(rest)
+            || CAPITALS_STOP_LABEL.is_match(rest)
+            || ABBREVIATED_LABEL.is_match(rest));
+    let named = (has_colon || rest.starts_with("((")) && NAMED_LABEL.is_match(rest);
+    if !(short || stopped || named) {
         return None;
     }
     let (name, end) = if let Some(found) = short.then(|| SHORT_LABEL.captures(rest)).flatten() {
@@ -247,6 +269,21 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
     } else {
         let found = NAMED_LABEL.captures(rest)?;
         let name = found.name("name").or_else(|| found.name("bracketed"))?;
+        let long_parenthetical = ["parentheticals", "late"]
+            .iter()
+            .filter_map(|group| found.name(group))
+            .flat_map(|region| region.as_str().split_inclusive(')'))
+            .any(|piece| piece.trim().len() > LABEL_PARENTHETICAL);
+        let role_words = found
+            .name("role")
+            .map_or(0, |role| role.as_str().split_whitespace().count());
+        if name.as_str().split_whitespace().count() > LABEL_NAME_WORDS
+            || long_parenthetical
+            || role_words > 5
+            || name.as_str().len() > 80
+        {
+            return None;
+        }
         // The label as written runs through identity parentheticals and a
         // `, ROLE`, and stops at the first note.
         // "Green, Hon. Al:" in a table of contents is a surname and the

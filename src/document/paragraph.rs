@@ -663,8 +663,8 @@ fn shape_of(body: &str) -> Shape {
     let cues = &*PARAGRAPH_CUE_MATCHERS;
     let stripped = body.trim_end_matches(is_closing_mark);
     let terminal = stripped.ends_with(['.', '?', '!', '…']);
-    let words = body.split_whitespace().count();
-    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let counts = WordCounts::of(body);
+    let (words, letters) = (counts.words, counts.letters);
     let first = body.chars().next();
     let capitals = letters >= 8 && !body.chars().any(char::is_lowercase);
     Shape {
@@ -675,7 +675,8 @@ fn shape_of(body: &str) -> Shape {
             && !body.ends_with([':', ',', ';', '–', '—', '-'])
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && (body.len() <= 80 && (1..=10).contains(&words) || capitals && body.len() <= 200),
-        caption: body.len() <= 400 && (cues.captions.is_match(body) || PHOTO_CREDIT.is_match(body)),
+        caption: body.len() <= 400
+            && (cues.captions.is_match(body) || body.contains('/') && PHOTO_CREDIT.is_match(body)),
         stage_note: is_stage_note(body) || is_rule(body),
         time_line: TIME_LINE.is_match(body),
         request: body.len() <= 300
@@ -701,39 +702,55 @@ fn shape_of(body: &str) -> Shape {
                 body.get(m.end()..)
                     .is_none_or(|r| !r.starts_with(char::is_alphanumeric))
             }),
-        addressee: addressee(body),
+        addressee: counts.addressee,
     }
 }
 
-/// Second-person words minus first-person words, over the paragraph.
-fn addressee(body: &str) -> i32 {
-    const SECOND: &[&str] = &[
-        "you", "your", "yours", "yourself", "you're", "you've", "you’re", "you’ve",
-    ];
-    const FIRST: &[&str] = &[
-        "i", "my", "me", "mine", "myself", "we", "our", "us", "i'm", "i've", "i’m", "i’ve",
-    ];
-    let is = |word: &str, list: &[&str]| {
-        list.iter().any(|entry| {
-            entry.len() == word.len()
-                && entry
-                    .bytes()
-                    .zip(word.bytes())
-                    .all(|(a, b)| a == b.to_ascii_lowercase())
-        })
-    };
-    body.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|word| (1..=10).contains(&word.len()))
-        .map(|word| {
-            if is(word, SECOND) {
-                1
-            } else if is(word, FIRST) {
-                -1
-            } else {
-                0
+/// What one pass over a paragraph's words counts.
+struct WordCounts {
+    words: usize,
+    letters: usize,
+    /// Second-person words ("you", "your") minus first-person words ("I",
+    /// "my", "we").
+    addressee: i32,
+}
+
+impl WordCounts {
+    fn of(body: &str) -> WordCounts {
+        const SECOND: &[&str] = &[
+            "you", "your", "yours", "yourself", "you're", "you've", "you’re", "you’ve",
+        ];
+        const FIRST: &[&str] = &[
+            "i", "my", "me", "mine", "myself", "we", "our", "us", "i'm", "i've", "i’m", "i’ve",
+        ];
+        let is = |word: &str, list: &[&str]| {
+            list.iter().any(|entry| {
+                entry.len() == word.len()
+                    && entry
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(a, b)| a == b.to_ascii_lowercase())
+            })
+        };
+        let mut counts = WordCounts {
+            words: 0,
+            letters: 0,
+            addressee: 0,
+        };
+        for token in body.split_whitespace() {
+            counts.words += 1;
+            counts.letters += token.chars().filter(|c| c.is_alphabetic()).count();
+            let word = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            if (1..=10).contains(&word.len()) {
+                if is(word, SECOND) {
+                    counts.addressee += 1;
+                } else if is(word, FIRST) {
+                    counts.addressee -= 1;
+                }
             }
-        })
-        .sum()
+        }
+        counts
+    }
 }
 
 /// A paragraph that is only a bracketed note: `(Laughter.)`, `[Recess.]`,
