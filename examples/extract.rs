@@ -7,12 +7,13 @@
 //!
 //! `--format` is one of:
 //!
-//! - `table` (the default): the turns, the entities with their kind and
-//!   number of mentions, then one aligned row per claim — kind, actor,
-//!   polarity, certainty, evidence, time and the claim text — and the
-//!   dropped lines.
-//! - `json`: one object with `layout`, `turns`, `speakers`, `dropped`,
-//!   `entities` and `claims`; spans are UTF-8 byte offsets into FILE.
+//! - `table` (the default): the layout and the evidence that chose it, the
+//!   turns, the entities with their kind and number of mentions, then one
+//!   aligned row per claim — kind, actor, polarity, certainty, evidence,
+//!   time and the claim text — and the dropped lines.
+//! - `json`: one object with `layout`, `layout_evidence`, `turns`,
+//!   `speakers`, `dropped`, `dropped_bytes`, `entities` and `claims`; spans
+//!   are UTF-8 byte offsets into FILE.
 //! - `jsonl`: one claim per line.
 //! - `schema-org`: the statements as schema.org `Claim` items, one JSON-LD
 //!   object (`claimtrack::export::schema_org`).

@@ -76,7 +76,8 @@ impl CaptionWords {
         // Cheap bounds first (a hyphen splits one spaced word in two).
         let spaced_words = paragraph.shape.words;
         let may_name = spaced_words <= NAME_CAPTION_WORDS;
-        let may_hold_headline = !self.headline.is_empty() && spaced_words * 2 >= self.headline.len();
+        let may_hold_headline =
+            !self.headline.is_empty() && spaced_words * 2 >= self.headline.len();
         if !(may_name || may_hold_headline) {
             return false;
         }

@@ -61,7 +61,12 @@ pub(crate) fn assemble<'a>(text: &'a str, parser: &Parser) -> Document<'a> {
     // Label shapes that are no speakers here do not cut paragraphs.
     let first_reading = Speakers::accept(&label_reads(text, &paragraphs), &parser.speaker_words);
     let mut paragraphs = paragraph::rejoin(text, &lines, paragraphs, |index| {
-        first_reading.of_paragraph.get(index).copied().flatten().is_some()
+        first_reading
+            .of_paragraph
+            .get(index)
+            .copied()
+            .flatten()
+            .is_some()
     });
     let plan = Plan::decide(text, parser, &mut paragraphs);
     let sentences = Sentences::split(text, &parser.segmenter, &paragraphs);

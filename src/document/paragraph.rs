@@ -487,19 +487,19 @@ pub(crate) fn rejoin(
 ) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
     for (index, paragraph) in paragraphs.into_iter().enumerate() {
-        if paragraph.cut_at_label && !keep(index)
+        if paragraph.cut_at_label
+            && !keep(index)
             && let Some(previous) = out.pop()
         {
             let cut = previous.cut_at_label;
-            match read_paragraph(text, lines, previous.lines.start..paragraph.lines.end) {
-                Some(mut joined) => {
-                    joined.cut_at_label = cut;
-                    out.push(joined);
-                }
-                None => {
-                    out.push(previous);
-                    out.push(paragraph);
-                }
+            if let Some(mut joined) =
+                read_paragraph(text, lines, previous.lines.start..paragraph.lines.end)
+            {
+                joined.cut_at_label = cut;
+                out.push(joined);
+            } else {
+                out.push(previous);
+                out.push(paragraph);
             }
             continue;
         }
@@ -740,7 +740,8 @@ impl WordCounts {
         for token in body.split_whitespace() {
             counts.words += 1;
             counts.letters += token.chars().filter(|c| c.is_alphabetic()).count();
-            let word = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            let word =
+                token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
             if (1..=10).contains(&word.len()) {
                 if is(word, SECOND) {
                     counts.addressee += 1;
