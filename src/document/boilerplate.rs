@@ -263,12 +263,23 @@ fn build_matcher(patterns: &[String], start: StartKind) -> Result<AhoCorasick, E
         })
 }
 
-/// `https://science.larc.nasa.gov/`: a web address and nothing else.
+/// `https://science.larc.nasa.gov/`: a web address and nothing else, or
+/// after a short title and a colon ("SF Bitcoin Devs presentation on Bcoin:
+/// https://…").
 fn is_bare_link(line: &str) -> bool {
-    let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-        && !line.contains(char::is_whitespace)
+    let is_address = |text: &str| {
+        let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+        (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+            && !text.contains(char::is_whitespace)
+    };
+    is_address(line)
+        || line.rsplit_once(": ").is_some_and(|(title, address)| {
+            title.len() <= LINK_TITLE && !title.contains(['.', '?', '!']) && is_address(address)
+        })
 }
+
+/// Longest title (in bytes) before a colon and a web address on one line.
+const LINK_TITLE: usize = 120;
 
 /// "Home › World › Europe", "News | Politics | Belarus": three or more
 /// short parts joined by separators, none with sentence punctuation.
@@ -346,6 +357,10 @@ mod tests {
         ),
         ("Home › World › Europe", DropReason::Navigation),
         ("https://science.larc.nasa.gov/", DropReason::Link),
+        (
+            "Breaking Bitcoin presentation on consensus pitfalls: https://diyhpl.us/wiki/",
+            DropReason::Link,
+        ),
         ("\u{1a}", DropReason::Control),
         (
             "News / Politics / Belarus / Interviews",
@@ -366,6 +381,7 @@ mod tests {
         "24/7 coverage matters to us.",
         "Sources told us the deal is close.",
         "https://example.com is where we publish the data.",
+        "The data are here. See: https://example.com/data",
     ];
 
     #[test]

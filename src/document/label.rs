@@ -255,15 +255,17 @@ pub(crate) fn read(paragraph: &str) -> Option<Label> {
             return None;
         }
         (name, end)
-    } else if let Some(found) = RECORD_LABEL
-        .captures(rest)
-        .or_else(|| CAPITALS_STOP_LABEL.captures(rest))
-        .or_else(|| {
-            // "MR. PRICE:" is a named label, not "MR." abbreviated.
-            (!NAMED_LABEL.is_match(rest))
-                .then(|| ABBREVIATED_LABEL.captures(rest))
-                .flatten()
+    } else if let Some(found) = (!named)
+        .then(|| {
+            // A name with its colon wins: "MR. PRICE:" is not "MR."
+            // abbreviated, "SENATOR THE HON. MARISE PAYNE:" not "SENATOR
+            // THE HON." stopped.
+            RECORD_LABEL
+                .captures(rest)
+                .or_else(|| CAPITALS_STOP_LABEL.captures(rest))
+                .or_else(|| ABBREVIATED_LABEL.captures(rest))
         })
+        .flatten()
     {
         (found.name("name")?, found.get(0)?.end())
     } else {

@@ -50,6 +50,10 @@ const HEADLINE_SENTENCE_WORDS: usize = 8;
 /// or tags to drop.
 const TRAILING_FRAGMENTS: usize = 2;
 
+/// Longest paragraph (in bytes) opening with a word that is never a
+/// speaker that is a page's marker ("Break: 13:50 to 14:35"), not speech.
+const MARKER_BYTES: usize = 100;
+
 /// Most words of a section link above a page's headline.
 const NAVIGATION_WORDS: usize = 2;
 
@@ -618,7 +622,20 @@ impl<'p> Walk<'p> {
                 .push(TurnDraft::new(Role::Answer, Some(group), true, index));
             return;
         }
-        if is_unspoken(paragraph) || paragraph.shape.heading_like || self.is_inset(paragraph) {
+        // "**Break:** [13:50]", "Note: …": a short marker of the page.
+        let marker = self
+            .plan
+            .speakers
+            .markers
+            .get(index)
+            .copied()
+            .unwrap_or(false)
+            && paragraph.span.len() <= MARKER_BYTES;
+        if is_unspoken(paragraph)
+            || paragraph.shape.heading_like
+            || marker
+            || self.is_inset(paragraph)
+        {
             self.turns
                 .push(TurnDraft::new(Role::Other, None, false, index));
             return;

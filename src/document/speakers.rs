@@ -157,18 +157,28 @@ pub(crate) struct Speakers {
     pub(crate) groups: Vec<SpeakerGroup>,
     /// For each paragraph, the group its accepted label belongs to.
     pub(crate) of_paragraph: Vec<Option<usize>>,
+    /// The paragraphs that open with a word that is never a speaker
+    /// ("Note:", "Break:", "Photo:"): a marker of the page, not speech.
+    pub(crate) markers: Vec<bool>,
 }
 
 impl Speakers {
     /// Decides which label shapes are speakers. `labels` has, for each
     /// paragraph, the label as written (if it opens with a label shape).
     pub(crate) fn accept(labels: &[Option<LabelRead<'_>>], words: &SpeakerWords) -> Speakers {
-        let keyed: Vec<Option<LabelKey>> = labels
+        let markers: Vec<bool> = labels
             .iter()
             .map(|label| {
+                label.is_some_and(|label| words.not_speaker.contains(&label::key(label.name)))
+            })
+            .collect();
+        let keyed: Vec<Option<LabelKey>> = labels
+            .iter()
+            .zip(&markers)
+            .map(|(label, &marker)| {
                 let LabelRead { name, marked } = (*label)?;
                 let key = label::key(name);
-                if key.is_empty() || words.not_speaker.contains(&key) {
+                if key.is_empty() || marker {
                     return None;
                 }
                 let role = label::role_word(name);
@@ -255,6 +265,7 @@ impl Speakers {
         Speakers {
             groups,
             of_paragraph,
+            markers,
         }
     }
 
