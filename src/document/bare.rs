@@ -15,7 +15,8 @@
 //!   end in a question mark, how many paragraphs does an answer take here?
 //!   Interviews with one-paragraph answers make a second answer paragraph
 //!   unlikely, so a short remark between two answers is the interviewer's;
-//!   interviews with long answers do not.
+//!   interviews with long answers do not. The rhythm is first read off the
+//!   question marks, then off the decoded roles, until it settles.
 
 use super::paragraph::Paragraph;
 
@@ -94,18 +95,20 @@ pub(crate) fn decode(spoken: &[&Paragraph]) -> Vec<bool> {
 /// Rounds of re-estimating the answers' rhythm from decoded roles.
 const RETRAINING_ROUNDS: usize = 4;
 
-/// The chance that an answer goes on, from decoded roles.
+/// The chance that an answer goes on, from decoded roles: of the steps
+/// out of an answer paragraph, the share that stay in the answer.
 fn decoded_goes_on(asks: &[bool]) -> Option<f64> {
-    let answers = asks.iter().filter(|asks| !**asks).count();
-    let continued = asks
-        .windows(2)
-        .filter(|pair| pair == &[false, false])
-        .count();
-    if answers < 3 {
+    let (mut out_of_answers, mut continued) = (0_u32, 0_u32);
+    for pair in asks.windows(2) {
+        if pair.first() == Some(&false) {
+            out_of_answers += 1;
+            continued += u32::from(pair.get(1) == Some(&false));
+        }
+    }
+    if out_of_answers < 3 {
         return None;
     }
-    let (continued, answers) = (u32::try_from(continued).ok()?, u32::try_from(answers).ok()?);
-    Some((f64::from(continued) / f64::from(answers)).clamp(0.1, 0.9))
+    Some((f64::from(continued) / f64::from(out_of_answers)).clamp(0.1, 0.9))
 }
 
 /// The most likely roles given the answers' rhythm.
@@ -157,4 +160,54 @@ fn viterbi(spoken: &[&Paragraph], goes_on: f64) -> Vec<bool> {
             .unwrap_or(0);
     }
     asks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::boilerplate::Boilerplate;
+    use crate::document::paragraph::{lines, paragraphs};
+
+    fn roles(text: &str) -> Vec<bool> {
+        let boilerplate = Boilerplate::new(&[]).unwrap();
+        let mut dropped = Vec::new();
+        let lines = lines(text, &boilerplate, &mut dropped);
+        let drafts = paragraphs(text, &lines);
+        let spoken: Vec<&Paragraph> = drafts.iter().collect();
+        decode(&spoken)
+    }
+
+    #[test]
+    fn a_remark_between_one_paragraph_answers_is_the_interviewers() {
+        let text = "Where did you grow up?\n\n\
+                    In Madrid, with my parents and my older brother, who is a firefighter now.\n\n\
+                    Did you like school?\n\n\
+                    Not really. I was never good at math, and the first two years were hard.\n\n\
+                    That would be a problem.\n\n\
+                    I had to ask my friends for help, but the laboratory work went well for me.\n\n\
+                    And then the PhD?\n\n\
+                    Yes, in the Canary Islands, at the observatory there.\n\n\
+                    Why astrophysics?\n\n\
+                    Because I wanted to understand why nature looks the way it does.";
+        assert_eq!(
+            roles(text),
+            [
+                true, false, true, false, true, false, true, false, true, false
+            ]
+        );
+    }
+
+    #[test]
+    fn long_answers_keep_their_short_paragraphs() {
+        let answer = "We built the plant in two years, and the first line started in March with \
+                      three hundred people working on it in two shifts every day of the week.";
+        let text = format!(
+            "How did the plant start?\n\n{answer}\n\nThat was hard.\n\n{answer}\n\n\
+             What came next?\n\n{answer}\n\nIt worked.\n\n{answer}\n\n\
+             And now?\n\n{answer}\n\n{answer}\n\nWhy so long?\n\n{answer}\n\n{answer}"
+        );
+        let got = roles(&text);
+        let asking = got.iter().filter(|asks| **asks).count();
+        assert_eq!(asking, 4, "{got:?}");
+    }
 }

@@ -791,6 +791,43 @@ mod tests {
     }
 
     #[test]
+    fn a_moderator_who_only_gives_the_floor_is_neither_side() {
+        let group = |key: &str, prior| SpeakerGroup {
+            key: key.into(),
+            prior,
+            role_only: false,
+        };
+        let groups = vec![
+            group("moderator", Some(Side::Moderator)),
+            group("senior administration official", None),
+            group("q", Some(Side::Interviewer)),
+        ];
+        let turn = |group, asks, words| TurnEvidence {
+            group,
+            asks,
+            probes: asks,
+            words,
+        };
+        // The moderator opens, the official speaks at length, reporters
+        // ask, the moderator hands over between them.
+        let turns = [
+            turn(0, false, 40),
+            turn(1, false, 400),
+            turn(0, false, 10),
+            turn(2, true, 30),
+            turn(1, false, 200),
+            turn(0, false, 10),
+            turn(2, true, 25),
+            turn(1, false, 150),
+            turn(0, false, 12),
+        ];
+        assert_eq!(
+            sides(&groups, &turns),
+            [Side::Moderator, Side::Interviewee, Side::Interviewer]
+        );
+    }
+
+    #[test]
     fn captions_and_notes_are_never_speakers() {
         let got = accepted(&[Some("Photo"), Some("Photo"), Some("Note"), Some("Note")]);
         assert!(got.iter().all(Option::is_none));
