@@ -24,8 +24,8 @@ const DOCUMENT_FLOOR: f64 = 0.90;
 
 /// What the test holds the document stage to, so that no change goes back:
 /// the labels target itself, and for turns the share measured when the
-/// corpus was built (0.954), short of its target.
-const GUARD_TURNS: f64 = 0.95;
+/// corpus was built (0.957), short of its target.
+const GUARD_TURNS: f64 = 0.955;
 
 /// The documents still below the floor, each with the score it must keep
 /// and why it falls short: OCR'd typescripts whose labels the scanner
