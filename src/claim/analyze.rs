@@ -273,6 +273,21 @@ impl TurnWalk<'_> {
                 .filter(|f| shared_frame && matches!(f.kind, FrameKind::Report { .. }))
         });
         let frame_is_own = !shared_frame || frame.is_none();
+        // "The plant, according to the union, will close": a report inside
+        // the proposition is a hole in it, like a relative clause.
+        let inset = frame
+            .as_ref()
+            .filter(|f| frame_is_own && f.words.start > f.proposition.start)
+            .map(|f| f.words.clone())
+            .filter(|words| words.end < core.end);
+        let widened;
+        let clause = match &inset {
+            Some(words) => {
+                widened = with_hole(clause, words.clone());
+                &widened
+            }
+            None => clause,
+        };
         let proposition = match (&frame, frame_is_own) {
             (Some(found), true) => found.proposition.clone(),
             _ => core.clone(),
@@ -323,8 +338,11 @@ impl TurnWalk<'_> {
             }
             _ => match verb {
                 Some(verb) => {
+                    let subject_end = inset
+                        .as_ref()
+                        .map_or(verb, |words| words.start.clamp(proposition.start, verb));
                     self.actors
-                        .of_subject(s, proposition.start..verb, verb..proposition.end)
+                        .of_subject(s, proposition.start..subject_end, verb..proposition.end)
                 }
                 None => self.actors.first_in(s, proposition.clone()),
             },
@@ -592,9 +610,13 @@ impl TurnWalk<'_> {
             .collect();
         merge_ranges(&mut boosted);
         for cue in cues {
+            // An inset frame ("The economy, I think, is …") is a hole that
+            // still sets the certainty.
+            let in_frame =
+                frame.is_some_and(|f| cue.start >= f.words.start && cue.end <= f.words.end);
             let inside = cue.start >= range.start
                 && cue.end <= range.end
-                && clause::in_holes(cue.start, &clause.holes).is_none();
+                && (in_frame || clause::in_holes(cue.start, &clause.holes).is_none());
             if !inside {
                 continue;
             }
@@ -819,6 +841,21 @@ impl TurnWalk<'_> {
 /// oil" adds a new item and does not).
 fn echoes_previous(s: &Sentence<'_>, start: usize) -> bool {
     (0..(start + 2).min(s.len())).any(|i| s.is_hedge_or_negation(i))
+}
+
+/// The clause with `hole` left out of its analysis too, when it overlaps
+/// none of the clause's own holes.
+fn with_hole(clause: &Clause, hole: Range<usize>) -> Clause {
+    let mut widened = clause.clone();
+    if !clause
+        .holes
+        .iter()
+        .any(|h| h.start < hole.end && hole.start < h.end)
+    {
+        let at = widened.holes.partition_point(|h| h.start < hole.start);
+        widened.holes.insert(at, hole);
+    }
+    widened
 }
 
 /// Where a clause's proposition starts: after a fronted subordinate clause

@@ -86,6 +86,20 @@ pub(crate) fn is_finite_verb(s: &Sentence<'_>, index: usize, start: usize) -> bo
     let Some(previous) = previous else {
         return false;
     };
+    // "the United States", "the Fed": inside a sentence a capitalised
+    // verb form is a name (in mixed case; a line in capitals says nothing).
+    let mixed_case = s.word(index).chars().skip(1).any(char::is_lowercase);
+    let after_subject =
+        s.is(previous, class::SUBJECT_PRONOUN | class::MODAL) || s.lower(previous) == "to";
+    if s.capitalized(index)
+        && mixed_case
+        && index > 0
+        && s.is_word(index - 1)
+        && !after_subject
+        && !s.title_case()
+    {
+        return false;
+    }
     // A demonstrative is a subject pronoun when the verb agrees with it
     // ("that came", "these include") and a determiner otherwise ("that
     // program", "these plans").
@@ -185,11 +199,23 @@ pub(crate) fn in_holes(index: usize, holes: &[Range<usize>]) -> Option<usize> {
 
 /// The clause's main finite verb: the first finite verb that does not
 /// belong to a restrictive relative clause inside the subject ("the bodies
-/// that are created there ARE advisory").
+/// that are created there ARE advisory"). An "as" clause set off by a
+/// comma is skipped unless the clause has no other verb ("Voting means …,
+/// as does protesting", where "means" is not known for a verb).
 pub(crate) fn main_verb(
     s: &Sentence<'_>,
     range: Range<usize>,
     holes: &[Range<usize>],
+) -> Option<usize> {
+    first_main_verb(s, range.clone(), holes, true)
+        .or_else(|| first_main_verb(s, range, holes, false))
+}
+
+fn first_main_verb(
+    s: &Sentence<'_>,
+    range: Range<usize>,
+    holes: &[Range<usize>],
+    skip_as: bool,
 ) -> Option<usize> {
     let mut pending = 0usize;
     let mut index = range.start;
@@ -202,9 +228,12 @@ pub(crate) fn main_verb(
         // the launch costs money") holds no main verb: skip to its comma.
         // Only a clause set off by commas counts: fronted ("If …, it is")
         // or after a comma (", because …"); "since the invasion now
-        // comes" is a preposition phrase.
+        // comes" is a preposition phrase. An "as" clause counts too ("The
+        // economy, as the minister has noted, is"): with its finite verb it
+        // is no preposition.
         let subordinate = s.is(index, class::SUBORDINATOR)
-            && !matches!(s.lower(index), "that" | "whether" | "where" | "as")
+            && !matches!(s.lower(index), "that" | "whether" | "where")
+            && (skip_as || s.lower(index) != "as")
             && (index == range.start || s.is_punct(index - 1, ","));
         if subordinate && pending == 0 {
             let comma = (index + 1..range.end).find(|&i| s.is_punct(i, ","));
@@ -295,8 +324,24 @@ fn is_reduced_relative(s: &Sentence<'_>, index: usize, end: usize) -> bool {
     {
         return false;
     }
+    // "The minister said on Monday that the tolls will go": a "that"
+    // before a clause's subject, with one finite verb after it, opens the
+    // complement of the verb; a reduced relative takes none. With two
+    // ("those reported in the study that we discussed reflect"), "that"
+    // opens a relative clause and the second verb is the main one.
+    let complement = |i: usize| {
+        let stop = (i + 1..end.min(i + 1 + LOOK_AHEAD))
+            .find(|&j| s.is_punct(j, ","))
+            .unwrap_or(end.min(i + 1 + LOOK_AHEAD));
+        s.lower(i) == "that"
+            && !is_finite_verb(s, i + 1, i)
+            && (i + 1..stop)
+                .filter(|&j| is_finite_verb(s, j, i + 1))
+                .count()
+                <= 1
+    };
     (index + 2..end.min(index + 2 + LOOK_AHEAD))
-        .take_while(|&i| !s.is_punct(i, ","))
+        .take_while(|&i| !s.is_punct(i, ",") && !complement(i))
         .any(|i| {
             is_finite_verb(s, i, index + 1)
                 && (s.is(i, class::AUXILIARY) || s.can_be(i, form::THIRD))
@@ -662,7 +707,11 @@ pub(crate) fn split(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) ->
             && (matches!(
                 s.lower(index + 1),
                 "which" | "who" | "whom" | "whose" | "where"
-            ) || s.lower(index + 1) == "that" && is_finite_verb(s, index + 2, index + 1))
+            ) || s.lower(index + 1) == "that"
+                && is_finite_verb(s, index + 2, index + 1)
+                // "As the FBI said, that does not mean …": after a fronted
+                // subordinate clause "that" is the main clause's subject.
+                && !opens_subordinate(s, current))
         {
             let relative_start = index + 1;
             let relative_end = relative_end(s, relative_start, end);

@@ -53,6 +53,9 @@ pub enum CueFamily {
     ReportNoun,
     /// A phrase introducing a source ("according to").
     ReportPhrase,
+    /// After "according to", a norm followed rather than a source
+    /// ("according to plan", "according to the rules").
+    Norm,
     /// A verb of belief or expectation ("think", "expect").
     CognitionVerb,
     /// Inference from appearance ("looks like", "seems").
@@ -94,6 +97,7 @@ const FAMILIES: &[(&str, CueFamily)] = &[
     ("denial_verb", CueFamily::DenialVerb),
     ("report_noun", CueFamily::ReportNoun),
     ("report_phrase", CueFamily::ReportPhrase),
+    ("norm", CueFamily::Norm),
     ("cognition_verb", CueFamily::CognitionVerb),
     ("inference", CueFamily::Inference),
     ("future", CueFamily::Future),

@@ -7,8 +7,10 @@
 //!   `lacking`; otherwise it is `evidenced`. The negation belongs to the
 //!   frame, not to P.
 //! - **Report frames**: "X said (that) P", "X's statement that P",
-//!   "narratives that P", "according to X, P", "P, X said", and a third
-//!   party's belief ("Moscow believes that P"). The source is recorded.
+//!   "narratives that P", "according to X" before, inside or after P, "P,
+//!   X said", "as X has said" before or inside P, and a third party's
+//!   belief ("Moscow believes that P"). The source is recorded.
+//! - **Evidence after the fact**: "P, satellite images show".
 //! - **Hedge frames**: "It is unlikely that P", "It is unclear whether P",
 //!   "It depends on P", "I think P", "I don't see P", "I doubt P",
 //!   "Everyone understands that P".
@@ -110,7 +112,9 @@ fn detect_one(
         return question_frame(s, range.clone(), cues)
             .or_else(|| report_noun_frame(s, range.clone(), cues));
     }
-    according_to(s, range.clone(), cues)
+    inset_report(s, range.clone(), cues)
+        .or_else(|| opening_as_report(s, range.clone(), cues))
+        .or_else(|| according_to(s, range.clone(), cues))
         .or_else(|| evidence_noun_frame(s, range.clone(), cues))
         .or_else(|| it_frame(s, range.clone(), cues))
         .or_else(|| first_person_frame(s, range.clone(), cues, holes))
@@ -131,7 +135,7 @@ fn question_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> O
     .filter(|_| has_finite_verb(s, cue.end..range.end))
 }
 
-/// "According to X, P" and "P, according to X".
+/// "According to X, P", "P, according to X" and "P according to X".
 fn according_to(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Option<Frame> {
     let cue = cues_in(cues, range.clone(), CueFamily::ReportPhrase)
         .next()
@@ -147,7 +151,10 @@ fn according_to(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Opt
             proposition: comma + 1..range.end,
         });
     }
-    if cue.start > range.start && s.is_punct(cue.start - 1, ",") {
+    if cue.start <= range.start {
+        return None;
+    }
+    if s.is_punct(cue.start - 1, ",") {
         return Some(Frame {
             kind: FrameKind::Report {
                 source: cue.end..range.end,
@@ -157,7 +164,126 @@ fn according_to(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Opt
             proposition: range.start..cue.start - 1,
         });
     }
-    None
+    // "Prices rose last year according to the statistics office", but
+    // not "it went according to plan": a norm followed is no source.
+    let norm = cues_in(cues, cue.end..range.end, CueFamily::Norm)
+        .next()
+        .is_some();
+    let reaches_end = (cue.end..range.end).all(|i| !s.is_punct(i, ","));
+    // "Mr. Okafor is quoting a draft": the phrase is the clause's verb.
+    let claim_before = has_finite_verb(s, range.start..cue.start)
+        && !s.is(cue.start - 1, class::AUXILIARY | class::NEGATOR);
+    (!norm && reaches_end && claim_before && cue.end < range.end).then_some(Frame {
+        kind: FrameKind::Report {
+            source: cue.end..range.end,
+            denial: false,
+        },
+        words: cue.start..range.end,
+        proposition: range.start..cue.start,
+    })
+}
+
+/// "The plant, according to the union, will close", "The economy, as the
+/// minister has noted, is at a turning point": a report set off by commas
+/// inside the clause. The proposition is the whole clause; the frame's
+/// words are a hole in it.
+fn inset_report(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Option<Frame> {
+    let commas: Vec<usize> = range
+        .clone()
+        .filter(|&i| i > range.start && s.is_punct(i, ","))
+        .collect();
+    commas.windows(2).find_map(|pair| {
+        let (open, close) = (*pair.first()?, *pair.get(1)?);
+        let verb_outside =
+            has_finite_verb(s, range.start..open) || has_finite_verb(s, close + 1..range.end);
+        if close - open > INSET_WORDS || !verb_outside {
+            return None;
+        }
+        let source = if let Some(cue) = cue_at(cues, open + 1, CueFamily::ReportPhrase) {
+            cue.end..close
+        } else if s.lower(open + 1) == "as" {
+            let verb = as_report_verb(s, open + 2..close, cues)?;
+            source_before(s, open + 2..verb)
+        } else {
+            // ", we believe,", ", the minister said,": a subject and its
+            // verb of saying or thinking, and nothing after the verb.
+            let verb = close - 1;
+            let says = cue_at(cues, verb, CueFamily::ReportVerb).is_some()
+                || cue_at(cues, verb, CueFamily::CognitionVerb).is_some();
+            if !says || verb <= open + 1 || verb - open > 5 || !is_finite_verb(s, verb, open + 1) {
+                return None;
+            }
+            let source = source_before(s, open + 1..verb);
+            if !outside_source(s, &source) {
+                return Some(Frame {
+                    kind: FrameKind::Hedge,
+                    words: open..close + 1,
+                    proposition: range.clone(),
+                });
+            }
+            source
+        };
+        outside_source(s, &source).then(|| Frame {
+            kind: FrameKind::Report {
+                source,
+                denial: false,
+            },
+            words: open..close + 1,
+            proposition: range.clone(),
+        })
+    })
+}
+
+/// The most words an inset report ("…, as the minister has said many
+/// times, …") spans between its commas.
+const INSET_WORDS: usize = 12;
+
+/// "As the minister has said many times, P", "As Lincoln put it, P".
+fn opening_as_report(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Option<Frame> {
+    if s.lower(range.start) != "as" {
+        return None;
+    }
+    let comma = (range.start + 1..range.end.min(range.start + INSET_WORDS))
+        .find(|&i| s.is_punct(i, ","))?;
+    let verb = as_report_verb(s, range.start + 1..comma, cues)?;
+    let source = source_before(s, range.start + 1..verb);
+    (outside_source(s, &source) && has_finite_verb(s, comma + 1..range.end)).then(|| Frame {
+        kind: FrameKind::Report {
+            source,
+            denial: false,
+        },
+        words: range.start..comma + 1,
+        proposition: comma + 1..range.end,
+    })
+}
+
+/// The report verb of an "as" clause ("as the minister has said"): a
+/// finite verb, not a noun ("as a side note"), and no modal before it ("as
+/// you may recall" appeals to what the listener knows).
+fn as_report_verb(s: &Sentence<'_>, words: Range<usize>, cues: &[CueMatch]) -> Option<usize> {
+    let verb = cues_in(cues, words.clone(), CueFamily::ReportVerb)
+        .next()?
+        .start;
+    let finite = (words.start..=verb).any(|i| is_finite_verb(s, i, words.start));
+    let modal = (words.start..verb).any(|i| s.is(i, class::MODAL));
+    (finite && !modal).then_some(verb)
+}
+
+/// The source's words before its report verb, without the auxiliaries and
+/// adverbs that lead to the verb ("the minister has repeatedly").
+fn source_before(s: &Sentence<'_>, mut source: Range<usize>) -> Range<usize> {
+    while source.end > source.start
+        && (s.is(source.end - 1, class::AUXILIARY | class::NEGATOR) || s.is_adverb(source.end - 1))
+    {
+        source.end -= 1;
+    }
+    source
+}
+
+/// A source other than the speaker's own side: "as I said" and "as we
+/// have noted" name no outside source.
+fn outside_source(s: &Sentence<'_>, source: &Range<usize>) -> bool {
+    !source.is_empty() && !source.clone().any(|i| matches!(s.lower(i), "i" | "we"))
 }
 
 /// "There is no evidence that P", "We have no signs of P", "there is
@@ -580,24 +706,38 @@ fn trailing_report(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> 
         return None;
     }
     let verb = cues_in(cues, tail.clone(), CueFamily::ReportVerb)
-        .next()?
-        .start;
+        .chain(cues_in(cues, tail.clone(), CueFamily::EvidenceVerb))
+        .map(|cue| cue.start)
+        .min()?;
     // "…, as the minister said": the source follows "as".
     let opens = tail.start + usize::from(s.lower(tail.start) == "as");
     let source = if verb == opens {
         verb + 1..tail.end
     } else {
-        opens..verb
+        source_before(s, opens..verb)
     };
     // "…, I can't say today" hedges; it names no outside source.
-    if source.clone().any(|i| matches!(s.lower(i), "i" | "we")) {
+    if !outside_source(s, &source) {
         return None;
     }
-    (!source.is_empty()).then(|| Frame {
-        kind: FrameKind::Report {
+    // "…, satellite images show", "…, the data suggest": evidence pointed
+    // to after the fact, not a source's words.
+    let evidence = cues_in(cues, source.clone(), CueFamily::EvidenceSource)
+        .next()
+        .is_some();
+    if !evidence && cue_at(cues, verb, CueFamily::ReportVerb).is_none() {
+        return None;
+    }
+    let kind = if evidence {
+        FrameKind::Evidence { lacking: false }
+    } else {
+        FrameKind::Report {
             source,
             denial: cue_at(cues, verb, CueFamily::DenialVerb).is_some(),
-        },
+        }
+    };
+    Some(Frame {
+        kind,
         words: comma..range.end,
         proposition: range.start..comma,
     })

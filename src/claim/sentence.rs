@@ -17,6 +17,9 @@ pub(crate) struct Sentence<'t> {
     lower_ranges: Vec<Range<usize>>,
     infos: Vec<Option<&'static WordInfo>>,
     demonyms: Vec<bool>,
+    /// Most longer words are capitalised: a headline in title case, where
+    /// a capital says nothing about a name.
+    title_case: bool,
     /// The cue lexicon the sentence is read with.
     cues: &'t Cues,
 }
@@ -31,6 +34,7 @@ impl<'t> Sentence<'t> {
         let mut infos = Vec::with_capacity(tokens.len());
         let mut demonyms = Vec::with_capacity(tokens.len());
         let knowledge = Knowledge::get();
+        let (mut long_words, mut long_capitalized) = (0usize, 0usize);
         for token in &tokens {
             let word = token.span.slice(text);
             let start = lower.len();
@@ -53,6 +57,10 @@ impl<'t> Sentence<'t> {
                 _ => None,
             });
             let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            if token.kind == TokenKind::Word && word.len() > 3 {
+                long_words += 1;
+                long_capitalized += usize::from(capitalized);
+            }
             demonyms.push(
                 capitalized
                     && knowledge
@@ -67,8 +75,15 @@ impl<'t> Sentence<'t> {
             lower_ranges,
             infos,
             demonyms,
+            title_case: long_words >= 3 && long_capitalized * 4 >= long_words * 3,
             cues,
         }
+    }
+
+    /// True for a headline in title case ("Senators Press FDA Official on
+    /// Safety"): a capital inside it does not make a word a name.
+    pub(crate) fn title_case(&self) -> bool {
+        self.title_case
     }
 
     /// True when word `index` is a form of a verb that takes a clause: a
@@ -215,10 +230,15 @@ impl<'t> Sentence<'t> {
             | class::AUXILIARY
             | class::NEGATOR
             | class::WH;
+        // "the Fed", "Mr. Said": inside a sentence a capitalised verb form
+        // is a name.
+        let name =
+            index > 0 && self.capitalized(index) && self.is_word(index - 1) && !self.title_case;
         !self.is(index, closed)
             && !self.is_adverb(index)
             && !self.is_demonym(index)
             && (self.forms(index) & (form::GERUND | form::PAST | form::PARTICIPLE) == 0
+                || name
                 || self.gerund_noun(index))
     }
 

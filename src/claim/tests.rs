@@ -22,6 +22,44 @@ const TABLE: &[(&str, &[&str])] = &[
         "Nobody who has looked at the numbers would say so.",
         &["- negative certain asserted present"],
     ),
+    // Evidence pointed to after the fact, and reports before, inside and
+    // after the proposition.
+    (
+        "The convoy crossed the border in March, satellite images show.",
+        &["- positive certain evidenced past"],
+    ),
+    (
+        "Exports fell by a third last year, the records show.",
+        &["- positive certain evidenced past"],
+    ),
+    (
+        "As the minister has said many times, the economy is at a turning point.",
+        &["- positive certain reported present"],
+    ),
+    (
+        "The economy, as the minister has noted, is at a turning point.",
+        &["- positive certain reported present"],
+    ),
+    (
+        "As I said, the economy is at a turning point.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "The plant, according to the union, will close in May.",
+        &["- positive certain reported future"],
+    ),
+    (
+        "Prices rose last year according to the statistics office.",
+        &["- positive certain reported past"],
+    ),
+    (
+        "Everything went according to plan.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The minister said on Monday that the tolls will go.",
+        &["- positive certain reported future"],
+    ),
     // Plain statements, tense and negation.
     (
         "Putin stabilizes his internal position.",
@@ -440,4 +478,40 @@ fn a_user_report_verb_frames_a_clause_without_that() {
     let claim = extraction.claims.first().unwrap();
     assert_eq!(claim.evidence, Evidence::Reported, "{claim:?}");
     assert_eq!(claim.attributed_to.as_ref().unwrap().text, "Traders");
+}
+
+/// A report before, inside or after its proposition names its source; an
+/// inset report is no part of the proposition's subject.
+#[test]
+fn reports_name_their_source_wherever_they_stand() {
+    for (sentence, source, assertion) in [
+        (
+            "As the minister has said many times, the economy is at a turning point.",
+            "the minister",
+            "is at a turning point",
+        ),
+        (
+            "The economy, as the minister has noted, is at a turning point.",
+            "the minister",
+            "is at a turning point",
+        ),
+        (
+            "The plant, according to the union, will close in May.",
+            "the union",
+            "will close in May",
+        ),
+        (
+            "The tolls will go, the minister said on Monday.",
+            "the minister",
+            "will go",
+        ),
+    ] {
+        let text = format!("Tolls\n\nWhat happened?\n\n{sentence}");
+        let extraction = extract(&text).unwrap();
+        let claim = extraction.statements().last().unwrap();
+        let attributed = claim.attributed_to.as_ref().map(|a| a.text.as_str());
+        assert_eq!(attributed, Some(source), "{sentence}");
+        assert_eq!(claim.assertion, assertion, "{sentence}");
+        assert_eq!(claim.actor, None, "{sentence}");
+    }
 }
