@@ -2,6 +2,7 @@
 
 mod claims;
 mod corpus;
+mod corpus_entities;
 mod entities;
 mod examples;
 mod exports;

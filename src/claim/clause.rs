@@ -458,6 +458,31 @@ fn opens_with_clause(s: &Sentence<'_>, range: Range<usize>) -> bool {
     (1..=12).contains(&subject_words) && starts_like_subject && !s.is(start, class::WH)
 }
 
+/// The range opens with a clause whose subject holds no subordinate
+/// clause: "prices will fall", not "mistake as it is doing". After "that"
+/// (`complementizer`) a fronted phrase may come first ("that in May the
+/// plant will close", "that to stay on the path the price would …").
+pub(crate) fn opens_with_plain_clause(
+    s: &Sentence<'_>,
+    range: Range<usize>,
+    complementizer: bool,
+) -> bool {
+    let start = skip_joiners(s, range.clone());
+    if !complementizer && s.is(start, class::WH | class::PREPOSITION) {
+        return false;
+    }
+    let window = start..range.end.min(start + LOOK_AHEAD);
+    match main_verb(s, window, &[]) {
+        Some(verb) => {
+            (complementizer || (1..=8).contains(&(verb - start)))
+                && (start..verb)
+                    .all(|i| !s.is(i, class::SUBORDINATOR) || s.is(i, class::DEMONSTRATIVE))
+        }
+        // A long fronted phrase after "that" puts the verb past the window.
+        None => complementizer && has_finite_verb(s, range),
+    }
+}
+
 /// The range opens with a finite verb form (after adverbs): a predicate
 /// sharing an earlier subject.
 fn opens_with_predicate(s: &Sentence<'_>, range: Range<usize>) -> bool {

@@ -22,10 +22,10 @@
 
 use std::ops::Range;
 
-use super::clause::{has_finite_verb, is_finite_verb, main_verb};
+use super::clause::{has_finite_verb, is_finite_verb, main_verb, opens_with_plain_clause};
 use super::cues::{CueFamily, CueMatch, cues_at};
 use super::sentence::Sentence;
-use crate::segment::words::class;
+use crate::segment::words::{class, form};
 
 /// What a frame says about the proposition it embeds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,9 +296,11 @@ fn evidence_noun_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch])
     let head = range.start..noun.start;
     // The head must present the evidence: "there is", "we have", "I have
     // seen", "we found".
+    // "has given an indication of" has its own verb: an auxiliary
+    // "have" presents nothing.
     let presents = head.clone().any(|i| {
         s.lower(i) == "there" && s.is(i + 1, class::BE)
-            || s.is(i, class::HAVE)
+            || s.is(i, class::HAVE) && !s.can_be(i + 1, form::PARTICIPLE)
             || s.info(i).is_some_and(|info| {
                 matches!(
                     &*info.lemma,
@@ -538,6 +540,7 @@ fn verb_frame(
     }
     let family_at = |family| cue_at(cues, verb, family).is_some();
     let mut proposition = verb + 1;
+    let mut complementizer = false;
     // "told reporters that", "told Mr. Grant in September that": the
     // first "that" before any other finite verb.
     if let Some(that) = (proposition..(proposition + 8).min(range.end))
@@ -549,11 +552,16 @@ fn verb_frame(
             || family_at(CueFamily::CognitionVerb)
         {
             proposition = that + 1;
+            complementizer = true;
         }
     } else if s.lower(proposition) == "is" && s.lower(proposition + 1) == "that" {
         proposition += 2;
+        complementizer = true;
     }
-    if !has_finite_verb(s, proposition..range.end) {
+    // "announced a cut in the rate, bringing …", "should not repeat that
+    // mistake as it is doing": an object follows the verb, not a clause,
+    // and the sentence is the speaker's own.
+    if !opens_with_plain_clause(s, proposition..range.end, complementizer) {
         return None;
     }
     let subject_words: Vec<&str> = subject

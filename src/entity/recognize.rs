@@ -313,6 +313,16 @@ impl Scanner<'_> {
         token.map_or("", |t| t.span.slice(self.text))
     }
 
+    /// True for a known country, place or organisation: "Russia" in
+    /// "President of Russia Vladimir Putin" ends the "of" phrase, it is no
+    /// part of the person's name.
+    fn names_no_person(&self, word: &str) -> bool {
+        self.knowledge
+            .lookup(word)
+            .and_then(|known| self.knowledge.entry(known.known))
+            .is_some_and(|entry| entry.kind != EntityKind::Person)
+    }
+
     fn is_title(&self, word: &str) -> bool {
         self.vocabulary
             .lookup(word)
@@ -466,12 +476,17 @@ impl Scanner<'_> {
             // "Minister of Climate and Energy Ewa Wrona", "Secretary of
             // State Antony Blinken": a title with its "of" phrase; the name
             // is the words at the end that are no common words.
-            let titled_phrase = title == Title::None
-                && tokens
-                    .get(start)
+            // "Federal Chancellor of Germany Angela Merkel": capitalised
+            // words of the title may come before it.
+            let title_of = (start..(start + 3).min(end)).find(|&i| {
+                tokens
+                    .get(i)
                     .is_some_and(|t| self.is_title(t.span.slice(self.text)))
-                && matches!(self.word(tokens.get(start + 1)), "of" | "for");
-            if titled_phrase {
+                    && matches!(self.word(tokens.get(i + 1)), "of" | "for")
+            });
+            let titled_phrase = title == Title::None && title_of.is_some();
+            if let Some(title_at) = title_of.filter(|_| titled_phrase) {
+                start = title_at;
                 let mut name_start = end;
                 while name_start > start + 2
                     && tokens.get(name_start - 1).is_some_and(|t| {
@@ -480,6 +495,7 @@ impl Scanner<'_> {
                             && !self.is_title(word)
                             && !self.knowledge.is_common_word(word)
                             && !self.lower_words.contains(&*Lower::new(word))
+                            && (name_start == end || !self.names_no_person(word))
                     })
                 {
                     name_start -= 1;
@@ -567,7 +583,12 @@ impl Scanner<'_> {
             let institution = (start..index).filter_map(|i| tokens.get(i)).any(|t| {
                 let w = t.span.slice(self.text);
                 self.knowledge.is_organization_word(w) || self.knowledge.is_place_word(w)
-            }) || index == start + 1;
+            }) || index == start + 1
+                // "Federal Chancellor of Germany": a title takes its "of".
+                || index
+                    .checked_sub(1)
+                    .and_then(|i| tokens.get(i))
+                    .is_some_and(|t| self.is_title(t.span.slice(self.text)));
             let connector = CONNECTORS.contains(&word)
                 && (!matches!(word, "of" | "on") || institution)
                 || word == "and" && seen_of

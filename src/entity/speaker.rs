@@ -355,7 +355,10 @@ fn find_affiliations(text: &str, entities: &mut Entities, knowledge: &Knowledge)
                 is_side(entities, previous)
                     && text
                         .get(previous.span.end..mention.span.start)
-                        .is_some_and(|gap| role_words(gap, vocabulary, knowledge))
+                        .is_some_and(|gap| {
+                            role_words(gap, vocabulary, knowledge)
+                                || office_of(text, previous.span.start, gap, vocabulary)
+                        })
             });
         let (mut side, side_index) = match (after, before) {
             (Some(after), _) => (after, index + 1),
@@ -417,6 +420,26 @@ fn apposition(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool
         && role
             .iter()
             .all(|w| matches!(*w, "a" | "an" | "the") || is_role_word(w, vocabulary, knowledge))
+}
+
+/// "President of Russia Vladimir Putin", "Prime Minister of Singapore Lee
+/// Hsien Loong": an office of the side right before the name, nothing but
+/// a space between them.
+fn office_of(text: &str, side_start: usize, gap: &str, vocabulary: &Vocabulary) -> bool {
+    if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+        return false;
+    }
+    let before = text.get(..side_start).unwrap_or("");
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let (Some(of), Some(office)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(of, "of" | "for")
+        && vocabulary
+            .lookup(office)
+            .is_some_and(|info| info.is(class::TITLE))
 }
 
 /// " CEO ", " spokesperson ", " analyst ", "'s chief executive ": role words
