@@ -112,7 +112,8 @@ fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 /// The crate's entity at the occurrences of a gold entity's surface forms:
-/// the one most of them name.
+/// the one whose names cover most of their bytes ("Russian Parliament" is
+/// the parliament more than Russia, whose demonym it holds).
 fn matching_entity(extraction: &Extraction, text: &str, gold: &GoldEntity) -> Option<usize> {
     let mut votes: HashMap<usize, usize> = HashMap::new();
     for surface in &gold.mentions {
@@ -125,8 +126,12 @@ fn matching_entity(extraction: &Extraction, text: &str, gold: &GoldEntity) -> Op
                         MentionKind::Pronoun | MentionKind::Description | MentionKind::FirstPerson
                     )
                 });
-                if names.into_iter().any(|m| overlaps(m.span, span)) {
-                    *votes.entry(index).or_default() += 1;
+                let covered: usize = names
+                    .filter(|m| overlaps(m.span, span))
+                    .map(|m| m.span.end.min(span.end) - m.span.start.max(span.start))
+                    .sum();
+                if covered > 0 {
+                    *votes.entry(index).or_default() += covered;
                 }
             }
         }

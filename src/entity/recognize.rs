@@ -897,6 +897,17 @@ impl Scanner<'_> {
                     .and_then(|known| self.knowledge.entry(known.known))
                     .is_some_and(|entry| entry.kind == EntityKind::Organization)
             });
+        // A name's last word is its head: "Rayburn House Office Building"
+        // is a building, "Singapore-Australia Free Trade Agreement" an
+        // agreement, "Libyan National Army" an army.
+        if let Some(head) = words.last().filter(|_| words.len() > 1) {
+            if self.knowledge.is_event_word(head) {
+                return (EntityKind::Other, strength::KEYWORD);
+            }
+            if self.knowledge.is_place_word(head) {
+                return (EntityKind::Place, strength::KEYWORD);
+            }
+        }
         if known_organization || words.iter().any(|w| self.knowledge.is_organization_word(w)) {
             return (EntityKind::Organization, strength::KEYWORD);
         }

@@ -97,15 +97,16 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
     entities.speakers = speakers;
 }
 
-/// The name in a label, without its titles or the role after a comma:
-/// "WHITFIELD" in "SEN. WHITFIELD", "MARY LOUISE KELLY" in "MARY LOUISE
-/// KELLY, HOST".
+/// The name in a label, without its titles, the role after a comma or the
+/// initials in brackets: "WHITFIELD" in "SEN. WHITFIELD", "MARY LOUISE
+/// KELLY" in "MARY LOUISE KELLY, HOST", "Catherine Paganini" in
+/// "Catherine Paganini (CP)".
 fn name_part(text: &str, label: Span, vocabulary: &Vocabulary) -> Option<Span> {
     let mut tokens = Vec::new();
     tokenize(text, label, &mut tokens);
     let words: Vec<&Token> = tokens
         .iter()
-        .take_while(|t| t.span.slice(text) != ",")
+        .take_while(|t| !matches!(t.span.slice(text), "," | "(" | "["))
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
     let is_title = |t: &Token| {
