@@ -3,8 +3,10 @@
 //! `tests/corpus/README.md`).
 //!
 //! - An entity is **found** when the crate names an entity at the
-//!   occurrences of its surface forms; the entity most of them belong to is
-//!   its match. Its **kind** is right when the match has the gold kind.
+//!   occurrences of its surface forms (not those inside another gold
+//!   entity's longer mention: "Africa" in "South Africa"); the entity whose
+//!   names cover most of their bytes is its match. Its **kind** is right
+//!   when the match has the gold kind.
 //! - A gold actor is scored on the crate's claim that starts nearest the
 //!   gold clause's start among the claims overlapping it. A `null` actor is
 //!   right when the claim's actor names no entity; a named one when the
@@ -114,11 +116,23 @@ fn ratio(part: usize, whole: usize) -> f64 {
 /// The crate's entity at the occurrences of a gold entity's surface forms:
 /// the one whose names cover most of their bytes ("Russian Parliament" is
 /// the parliament more than Russia, whose demonym it holds).
-fn matching_entity(extraction: &Extraction, text: &str, gold: &GoldEntity) -> Option<usize> {
+fn matching_entity(
+    extraction: &Extraction,
+    text: &str,
+    gold: &GoldEntity,
+    longer: &[Span],
+) -> Option<usize> {
     let mut votes: HashMap<usize, usize> = HashMap::new();
     for surface in &gold.mentions {
         for start in occurrences(text, surface) {
             let span = Span::new(start, start + surface.len());
+            // "Africa" inside "South Africa" is the other entity's mention.
+            if longer
+                .iter()
+                .any(|l| l.start <= span.start && span.end <= l.end && l.len() > span.len())
+            {
+                continue;
+            }
             for (index, entity) in extraction.entities.iter().enumerate() {
                 let names = entity.mentions.iter().filter(|m| {
                     !matches!(
@@ -146,9 +160,19 @@ fn score(gold: &EntityGold, text: &str) -> Score {
     let extraction = claimtrack::extract(text).expect("corpus document extracts");
     let mut score = Score::default();
     let mut matches: HashMap<&str, &str> = HashMap::new();
+    let all_mentions: Vec<Span> = gold
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .flat_map(|surface| {
+            occurrences(text, surface)
+                .into_iter()
+                .map(|start| Span::new(start, start + surface.len()))
+        })
+        .collect();
     for entity in &gold.entities {
         score.entities += 1;
-        let Some(found) = matching_entity(&extraction, text, entity) else {
+        let Some(found) = matching_entity(&extraction, text, entity, &all_mentions) else {
             score.misses.push(format!(
                 "entity {:?} ({}) not found",
                 entity.name, entity.kind
@@ -210,8 +234,8 @@ fn score(gold: &EntityGold, text: &str) -> Score {
 
 /// The levels measured when the gold was written; a change that lowers
 /// them fails. Issue 16 asks for 0.90 on both.
-const GUARD_KINDS: f64 = 0.0;
-const GUARD_ACTORS: f64 = 0.0;
+const GUARD_KINDS: f64 = 0.78;
+const GUARD_ACTORS: f64 = 0.55;
 
 #[test]
 fn corpus_entity_kinds_and_actors_match_gold() {

@@ -29,6 +29,7 @@
 //! [`Recognizer::builder`] adds a newsroom's own entities and alias
 //! spellings.
 
+mod gazetteer;
 pub(crate) mod knowledge;
 mod recognize;
 mod recognizer;

@@ -29,6 +29,7 @@
 use std::collections::HashSet;
 
 use super::EntityKind;
+use super::gazetteer::{Gazetteer, PlaceClass};
 use super::knowledge::{Knowledge, KnownName, Naming};
 use crate::document::{Document, Role};
 use crate::lower::Lower;
@@ -69,9 +70,11 @@ pub(crate) mod strength {
     pub(crate) const DEFAULT: u8 = 1;
     pub(crate) const PLACE_CONTEXT: u8 = 2;
     pub(crate) const FULL_NAME: u8 = 3;
-    pub(crate) const ARTICLE: u8 = 4;
-    pub(crate) const TITLED: u8 = 4;
-    pub(crate) const KEYWORD: u8 = 5;
+    /// A full name whose first word is a given name ("Angela Merkel").
+    pub(crate) const GIVEN_NAME: u8 = 4;
+    pub(crate) const ARTICLE: u8 = 5;
+    pub(crate) const TITLED: u8 = 5;
+    pub(crate) const KEYWORD: u8 = 6;
     pub(crate) const KNOWN: u8 = 9;
 }
 
@@ -321,6 +324,31 @@ impl Scanner<'_> {
             .lookup(word)
             .and_then(|known| self.knowledge.entry(known.known))
             .is_some_and(|entry| entry.kind != EntityKind::Person)
+    }
+
+    /// A country, state or city starts at `index`: "Mrs. `McCarthy` of
+    /// New York" is a person from a place, not one name.
+    fn place_follows(&self, tokens: &[Token], index: usize) -> bool {
+        let gazetteer = Gazetteer::get();
+        (index..index + 3).any(|end| {
+            let (Some(first), Some(last)) = (tokens.get(index), tokens.get(end)) else {
+                return false;
+            };
+            let words = Span::new(first.span.start, last.span.end).slice(self.text);
+            gazetteer.place(words).is_some() || self.names_no_person(words)
+        })
+    }
+
+    /// "Republic of Poland": the name with its "of" phrase is known as a
+    /// whole.
+    fn known_with_of(&self, tokens: &[Token], start: usize) -> bool {
+        (start + 2..start + 5).any(|end| {
+            let (Some(first), Some(last)) = (tokens.get(start), tokens.get(end)) else {
+                return false;
+            };
+            let words = Span::new(first.span.start, last.span.end).slice(self.text);
+            self.knowledge.lookup(words).is_some() || Gazetteer::get().place(words).is_some()
+        })
     }
 
     fn is_title(&self, word: &str) -> bool {
@@ -584,6 +612,7 @@ impl Scanner<'_> {
                 let w = t.span.slice(self.text);
                 self.knowledge.is_organization_word(w) || self.knowledge.is_place_word(w)
             }) || index == start + 1
+                && (!self.place_follows(tokens, index + 1) || self.known_with_of(tokens, start))
                 // "Federal Chancellor of Germany": a title takes its "of".
                 || index
                     .checked_sub(1)
@@ -897,6 +926,13 @@ impl Scanner<'_> {
                     .and_then(|known| self.knowledge.entry(known.known))
                     .is_some_and(|entry| entry.kind == EntityKind::Organization)
             });
+        // A name the open gazetteers list as a whole ("Soviet Union",
+        // "Democratic Party", "North Carolina"): no keyword outweighs it.
+        if let Some(found) =
+            Self::in_gazetteer(&words, false).filter(|&(_, strength)| strength == strength::KEYWORD)
+        {
+            return found;
+        }
         // A name's last word is its head: "Rayburn House Office Building"
         // is a building, "Singapore-Australia Free Trade Agreement" an
         // agreement, "Libyan National Army" an army.
@@ -926,6 +962,9 @@ impl Scanner<'_> {
         }
         if let Some((kind, _)) = self.described(tokens, start, end) {
             return (kind, strength::KEYWORD);
+        }
+        if let Some(found) = Self::in_gazetteer(&words, self.spoken_of_as_person(tokens, end)) {
+            return found;
         }
         if words.len() == 1 && self.in_place_context(tokens, start, end) {
             return (EntityKind::Place, strength::PLACE_CONTEXT);
@@ -972,7 +1011,16 @@ impl Scanner<'_> {
             return (EntityKind::Organization, strength::DEFAULT);
         }
         if (2..=4).contains(&words.len()) && words.iter().all(|w| starts_upper(w)) {
-            return (EntityKind::Person, strength::FULL_NAME);
+            // "Angela Merkel": a given name first makes the shape evidence.
+            let given = words
+                .first()
+                .is_some_and(|w| Gazetteer::get().is_given_name(w));
+            let strength = if given {
+                strength::GIVEN_NAME
+            } else {
+                strength::FULL_NAME
+            };
+            return (EntityKind::Person, strength);
         }
         if words.len() == 1 {
             (EntityKind::Person, strength::DEFAULT)
@@ -983,6 +1031,86 @@ impl Scanner<'_> {
 }
 
 impl Scanner<'_> {
+    /// "Jackson testified", "Jackson's wife": what follows the name speaks
+    /// of a person.
+    fn spoken_of_as_person(&self, tokens: &[Token], end: usize) -> bool {
+        let next = self.word(tokens.get(end));
+        let testifies = matches!(next, "testified" | "argued" | "wrote" | "recalled");
+        let family = matches!(next, "'s" | "’s")
+            && matches!(
+                self.word(tokens.get(end + 1)),
+                "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "father"
+                    | "mother"
+                    | "brother"
+                    | "sister"
+            );
+        testifies || family
+    }
+
+    /// The kind the open gazetteers give the name: an organisation they
+    /// list; a country, region, continent, state or planet; a city (alone,
+    /// state or region only when it is no given name: "Paris" is a city,
+    /// "Vladimir" and "Victoria" may be people); a place with a direction before it ("Southern California");
+    /// a person whose first word is a given name ("Angela Merkel"). A lone
+    /// city name the text speaks of as a person ("Jackson testified") is
+    /// left to the other cues.
+    fn in_gazetteer(words: &[&str], person_context: bool) -> Option<(EntityKind, u8)> {
+        let gazetteer = Gazetteer::get();
+        let name = words.join(" ");
+        let single = words.len() == 1;
+        let given = words.first().is_some_and(|w| gazetteer.is_given_name(w));
+        // "Dana" is a company and a woman: a lone given name is left to
+        // the other cues.
+        if gazetteer.is_organization(&name) && !(single && given) {
+            return Some((EntityKind::Organization, strength::KEYWORD));
+        }
+        let place = gazetteer.place(&name).or_else(|| {
+            let (first, rest) = words.split_first()?;
+            let direction = matches!(
+                first.to_lowercase().as_str(),
+                "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "upper"
+                    | "lower"
+                    | "greater"
+            );
+            (direction && !rest.is_empty())
+                .then(|| gazetteer.place(&rest.join(" ")))
+                .flatten()
+                .map(|class| {
+                    if class.is_country() {
+                        PlaceClass::Region
+                    } else {
+                        class
+                    }
+                })
+        });
+        match place {
+            Some(class) if class.is_country() => Some((EntityKind::Country, strength::KEYWORD)),
+            Some(PlaceClass::City | PlaceClass::Admin1 | PlaceClass::Region)
+                if single && (given || person_context) =>
+            {
+                None
+            }
+            // A lone city name may be a surname ("Jackson said"): weaker
+            // than any sign of a person.
+            Some(PlaceClass::City) if single => Some((EntityKind::Place, strength::PLACE_CONTEXT)),
+            Some(_) => Some((EntityKind::Place, strength::KEYWORD)),
+            None => None,
+        }
+    }
+
     /// The common noun beside the name, and the kind it gives the name:
     /// right before it ("the opposition MP Tomasz Wrona", "the state grid
     /// company Baltijos Tinklas") or in apposition after a comma

@@ -48,14 +48,22 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
             continue;
         }
         let label = speaker.name();
-        let entity = name_part(text, label, vocabulary).map(|part| {
+        let entity = name_part(text, label, vocabulary, knowledge).map(|part| {
             let labels = Labels {
                 text,
                 knowledge,
                 index: &mut index,
                 created: &mut created,
             };
-            speaker_entity(labels, label, part, entities)
+            let entity = speaker_entity(labels, label, part, entities);
+            let side = label_side(text, label, part, knowledge, entities);
+            if let Some(person) = entities.entities.get_mut(entity)
+                && person.kind == EntityKind::Person
+                && person.affiliation.is_none()
+            {
+                person.affiliation = side;
+            }
+            entity
         });
         of_speaker.push(entity);
     }
@@ -75,7 +83,7 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
         };
         speakers.push(entity);
         if let (Some(entity), Some(label)) = (named, turn.label())
-            && let Some(span) = name_part(text, label, vocabulary)
+            && let Some(span) = name_part(text, label, vocabulary, knowledge)
         {
             labels.push(Mention {
                 span,
@@ -101,7 +109,12 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
 /// initials in brackets: "WHITFIELD" in "SEN. WHITFIELD", "MARY LOUISE
 /// KELLY" in "MARY LOUISE KELLY, HOST", "Catherine Paganini" in
 /// "Catherine Paganini (CP)".
-fn name_part(text: &str, label: Span, vocabulary: &Vocabulary) -> Option<Span> {
+fn name_part(
+    text: &str,
+    label: Span,
+    vocabulary: &Vocabulary,
+    knowledge: &Knowledge,
+) -> Option<Span> {
     let mut tokens = Vec::new();
     tokenize(text, label, &mut tokens);
     let words: Vec<&Token> = tokens
@@ -114,9 +127,55 @@ fn name_part(text: &str, label: Span, vocabulary: &Vocabulary) -> Option<Span> {
             .lookup(t.span.slice(text))
             .is_some_and(|info| info.is(class::TITLE))
     };
-    let first = words.iter().position(|t| !is_title(t))?;
+    let mut first = words.iter().position(|t| !is_title(t))?;
+    // "President of Russia Vladimir Putin", "Federal Chancellor of Germany
+    // Angela Merkel": after the office's "of" and the side it names.
+    if let Some(of) = words
+        .iter()
+        .rposition(|t| matches!(t.span.slice(text), "of" | "for"))
+        .filter(|&of| of > 0 && words.get(of - 1).is_some_and(|t| is_title(t)))
+    {
+        let side_end = (of + 2..words.len()).rev().find(|&end| {
+            let (Some(from), Some(to)) = (words.get(of + 1), words.get(end - 1)) else {
+                return false;
+            };
+            knowledge
+                .lookup(Span::new(from.span.start, to.span.end).slice(text))
+                .is_some()
+        });
+        if let Some(end) = side_end {
+            first = end;
+        }
+    }
     let name = words.get(first..)?;
     Some(Span::new(name.first()?.span.start, name.last()?.span.end))
+}
+
+/// The side a label's office names, as one of the document's entities:
+/// Russia in "President of Russia Vladimir Putin".
+fn label_side(
+    text: &str,
+    label: Span,
+    name: Span,
+    knowledge: &Knowledge,
+    entities: &Entities,
+) -> Option<usize> {
+    let office = text.get(label.start..name.start)?.replace('\u{a0}', " ");
+    let office = office.trim();
+    let (_, side) = office
+        .rsplit_once(" of ")
+        .or_else(|| office.rsplit_once(" for "))?;
+    let side = side.trim().trim_start_matches("the ").trim();
+    let known = knowledge
+        .lookup(side)
+        .and_then(|found| knowledge.entry(found.known))
+        .map(|entry| entry.name.to_string());
+    let key = name_key(side);
+    entities.entities.iter().position(|entity| {
+        matches!(entity.kind, EntityKind::Country | EntityKind::Organization)
+            && (known.as_deref() == Some(entity.name.as_str())
+                || entity.aliases.iter().any(|alias| name_key(alias) == key))
+    })
 }
 
 /// The names of the document's entities, indexed once for all speaker
