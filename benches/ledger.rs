@@ -113,6 +113,7 @@ impl Corpus {
                 aliases: vec![name.clone()],
                 mentions: Vec::new(),
                 country: None,
+                seat: false,
                 affiliation: None,
                 described_as: Vec::new(),
                 kind_guessed: false,

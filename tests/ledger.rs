@@ -147,6 +147,13 @@ fn the_series_relations_are_all_found_and_no_other() {
             "the Polish public was told repeatedly th",
             "Amber Link did not deliver any electrici",
         ),
+        // A proposition about no entity: the briefing's "the insurers
+        // pay", and the chief executive's "the insurers paid".
+        (
+            "Refines",
+            "The insurers pay, and if the investigati",
+            "the insurers paid",
+        ),
         // The prosecutors' charge, asked and then confirmed.
         (
             "Repeats",
@@ -620,7 +627,7 @@ fn the_track_report_on_the_series() {
         assert_eq!(&text[start..end], place["text"].as_str().expect("text"));
     };
     let relations = json["relations"].as_array().expect("relations");
-    assert_eq!(relations.len(), 10);
+    assert_eq!(relations.len(), 11);
     for relation in relations {
         assert!(relation["kind"].is_string() && relation["why"].is_string());
         check(&relation["from"]);
@@ -632,4 +639,61 @@ fn the_track_report_on_the_series() {
     {
         check(prediction);
     }
+}
+
+/// The relations between two short interviews on two dates, as (kind,
+/// earlier claim, later claim).
+fn across(first: &str, second: &str) -> Vec<(String, String, String)> {
+    let mut ledger = Ledger::new();
+    for (id, date, answer) in [("one", "2025-01-10", first), ("two", "2025-06-02", second)] {
+        let text = format!("Interview\n\nQ: What happened?\n\nA: {answer}");
+        let extraction = claimtrack::extract(&text).expect("extracts");
+        let source = Source::new(id).date(date).expect("date");
+        ledger.add(source, &extraction).expect("adds");
+    }
+    described(&ledger).into_iter().collect()
+}
+
+fn kinds(relations: &[(String, String, String)]) -> Vec<&str> {
+    relations.iter().map(|(kind, _, _)| kind.as_str()).collect()
+}
+
+#[test]
+fn spellings_of_one_name_are_one_actor_across_documents() {
+    let relations = across(
+        "Tsikhanouskaya will not go back to Vilnius this year.",
+        "Tikhanovskaya went back to Vilnius in May.",
+    );
+    assert_eq!(kinds(&relations), ["Resolves Refuted"], "{relations:?}");
+}
+
+#[test]
+fn a_capital_that_acts_is_its_state() {
+    let relations = across(
+        "Georgia has never recognized the new government.",
+        "Tbilisi has recognized the new government.",
+    );
+    assert_eq!(kinds(&relations), ["Contradicts"], "{relations:?}");
+}
+
+#[test]
+fn a_different_amount_does_not_confirm_a_prediction() {
+    let relations = across(
+        "Warsaw will pay 40 million euros.",
+        "Warsaw paid 55 million euros.",
+    );
+    assert_eq!(kinds(&relations), ["Resolves Refuted"], "{relations:?}");
+    let relations = across(
+        "Warsaw will pay 40 million euros.",
+        "Warsaw paid 40 million euros.",
+    );
+    assert_eq!(kinds(&relations), ["Resolves Confirmed"], "{relations:?}");
+}
+
+#[test]
+fn propositions_without_an_actor_meet_by_their_words() {
+    let relations = across("There will be no tolls.", "There will be tolls.");
+    assert_eq!(kinds(&relations), ["Contradicts"], "{relations:?}");
+    let relations = across("The tolls will go next year.", "The tolls went in March.");
+    assert_eq!(kinds(&relations), ["Resolves Confirmed"], "{relations:?}");
 }

@@ -66,7 +66,7 @@ fn report_example_links_the_relations_of_dated_files() {
     let ids = anchors(&html);
     assert_eq!(ids.len(), 254);
     let relations: Vec<&str> = html.split("<li class=\"relation ").skip(1).collect();
-    assert_eq!(relations.len(), 10);
+    assert_eq!(relations.len(), 11);
     for relation in relations {
         let item = relation.split("</li>").next().unwrap();
         let links: Vec<&str> = item
@@ -77,7 +77,7 @@ fn report_example_links_the_relations_of_dated_files() {
         assert_eq!(links.len(), 2, "{item}");
         assert!(links.iter().all(|id| ids.contains(id)), "{item}");
     }
-    assert!(html.contains("<p>4 documents, 254 claims, 10 relations</p>"));
+    assert!(html.contains("<p>4 documents, 254 claims, 11 relations</p>"));
 }
 
 #[test]

@@ -9,6 +9,9 @@
 //!   names one, else the speaker.
 //! - "There is …" and "It is … that" take the first entity (or resolved
 //!   pronoun) after the verb: "It is enough for him" gives whom "him" means.
+//! - A subject that is only a capital or a seat of power gives the state
+//!   it stands for: "Tbilisi has recognized" is Georgia's act, "the Kremlin
+//!   says" Russia's words.
 //! - A subject naming no entity ("The process will continue") gives none.
 
 use std::ops::Range;
@@ -131,13 +134,53 @@ impl Actors<'_> {
         {
             return Some(self.reference(mention.entity, mention.span));
         }
-        self.first_in(s, subject)
+        self.acting(s, subject)
     }
 
     /// The first entity named or third-person pronoun resolved in `range`,
     /// or, when it names no entity, the resolved first-person possessive
     /// that opens it ("Our view", "My team").
     pub(crate) fn first_in(&self, s: &Sentence<'_>, range: Range<usize>) -> Option<EntityRef> {
+        let first = self.first_mention_in(s, range)?;
+        Some(self.reference(first.entity, first.span))
+    }
+
+    /// A subject or source that is nothing but a capital or a seat of power
+    /// ("Tbilisi has recognized", "the Kremlin says") stands for its state:
+    /// the reference names the country, with the words that stood for it.
+    fn acting(&self, s: &Sentence<'_>, range: Range<usize>) -> Option<EntityRef> {
+        let first = self.first_mention_in(s, range.clone())?;
+        let span = s.range_span(range)?;
+        let words = span.slice(self.text);
+        let bare = words
+            .strip_prefix("the ")
+            .or_else(|| words.strip_prefix("The "))
+            .unwrap_or(words);
+        let state = self
+            .entities
+            .entity(first.entity)
+            .filter(|e| e.seat && bare.trim() == first.span.slice(self.text))
+            .and_then(|e| e.country);
+        Some(match state {
+            Some(country) => EntityRef {
+                entity: Some(entity_id(country)),
+                name: self
+                    .entities
+                    .entity(country)
+                    .map_or_else(String::new, |e| e.name.clone()),
+                text: first.span.slice(self.text).to_string(),
+                span: first.span,
+            },
+            None => self.reference(first.entity, first.span),
+        })
+    }
+
+    /// The mention or resolved reference [`Actors::first_in`] takes.
+    fn first_mention_in(
+        &self,
+        s: &Sentence<'_>,
+        range: Range<usize>,
+    ) -> Option<crate::entity::Mention> {
         let opening = s.span_of(range.start).map(|span| span.start);
         let span = s.range_span(range)?;
         let mention = self.entities.mentions_in(span).first().copied();
@@ -159,13 +202,14 @@ impl Actors<'_> {
         // "Our No. 1, Lewis Harkness, has …": a name in the subject wins
         // over the possessive before it.
         let pronoun = pronoun.filter(|p| p.kind == MentionKind::Pronoun || mention.is_none());
-        let first = match (mention, pronoun) {
-            (Some(mention), Some(pronoun)) if pronoun.span.start < mention.span.start => pronoun,
-            (Some(mention), _) => mention,
-            (None, Some(pronoun)) => pronoun,
-            (None, None) => return None,
-        };
-        Some(self.reference(first.entity, first.span))
+        match (mention, pronoun) {
+            (Some(mention), Some(pronoun)) if pronoun.span.start < mention.span.start => {
+                Some(pronoun)
+            }
+            (Some(mention), _) => Some(mention),
+            (None, Some(pronoun)) => Some(pronoun),
+            (None, None) => None,
+        }
     }
 
     /// The actor of a relative clause: the last entity named just before
@@ -191,7 +235,7 @@ impl Actors<'_> {
     /// A source of a report: its entity if it names one, else its words.
     pub(crate) fn source(&self, s: &Sentence<'_>, range: Range<usize>) -> Option<EntityRef> {
         let span = s.range_span(range.clone())?;
-        if let Some(actor) = self.first_in(s, range) {
+        if let Some(actor) = self.acting(s, range) {
             return Some(actor);
         }
         Some(EntityRef {

@@ -197,6 +197,10 @@ pub struct EntityRecord {
     pub mentions: Vec<MentionRecord>,
     /// The id of the country it belongs to, if any.
     pub country: Option<String>,
+    /// True for a capital or a seat of power, which stands for its
+    /// `country`'s state when it acts; left out of JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub seat: bool,
     /// For a person, the id of the organisation or country the text ties
     /// them to, which "we" in their answers means.
     pub affiliation: Option<String>,
@@ -422,6 +426,7 @@ fn entity_records(text: &str, entities: &Entities) -> Vec<EntityRecord> {
                     })
                     .collect(),
                 country: entity.country.map(actor::entity_id),
+                seat: entity.seat,
                 affiliation: entity.affiliation.map(actor::entity_id),
                 described_as: entity.described_as.clone(),
                 kind_guessed: entity.kind_guessed,

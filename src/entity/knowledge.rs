@@ -20,6 +20,9 @@ pub(crate) struct Known {
     pub(crate) kind: EntityKind,
     /// The country a capital, seat of power or national body belongs to.
     pub(crate) country: Option<usize>,
+    /// A capital or seat of power: it stands for its country's state when
+    /// it acts ("Tbilisi has recognized", "the Kremlin says").
+    pub(crate) seat: bool,
 }
 
 /// How a known word or phrase names its entity.
@@ -179,7 +182,8 @@ impl Knowledge {
                 knowledge.name(demonym, country, Naming::Demonym);
             }
             for capital in values(capitals) {
-                knowledge.add_named(capital, None, EntityKind::Place, Some(country));
+                let capital = knowledge.add_named(capital, None, EntityKind::Place, Some(country));
+                knowledge.mark_seat(capital);
             }
         }
         for entry in ORGANIZATIONS.entries() {
@@ -197,6 +201,7 @@ impl Knowledge {
                 .next()
                 .and_then(|c| countries.get(&name_key(c)).copied());
             let seat = knowledge.add(first, EntityKind::Organization, country);
+            knowledge.mark_seat(seat);
             for name in names {
                 knowledge.name(name, seat, Naming::Name);
             }
@@ -247,8 +252,16 @@ impl Knowledge {
             name: name.trim().trim_start_matches("the ").into(),
             kind,
             country,
+            seat: false,
         });
         self.known.len() - 1
+    }
+
+    /// Marks a known entity as a capital or seat of power.
+    fn mark_seat(&mut self, known: usize) {
+        if let Some(entry) = self.known.get_mut(known) {
+            entry.seat = true;
+        }
     }
 
     /// Adds a known entity under its name and its `other` names (a ", "

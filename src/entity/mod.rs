@@ -170,6 +170,10 @@ pub struct Entity {
     /// ("Belarusian President Lukashenka") — as an index into
     /// [`Entities::entities`].
     pub country: Option<usize>,
+    /// True for a capital or a seat of power ("Tbilisi", "the Kremlin"):
+    /// acting, it stands for the state of its `country`.
+    #[serde(default)]
+    pub seat: bool,
     /// For a person, the organisation or country the text ties them to
     /// ("Ned Price, spokesman for the State Department"; "Halvorsen Motors
     /// CEO Erik Vang"): what "we" means in their answers.

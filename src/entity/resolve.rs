@@ -771,9 +771,9 @@ fn build(
         let Some(draft) = drafts.get(index) else {
             continue;
         };
-        let country = draft
-            .known
-            .and_then(|known| knowledge.entry(known))
+        let known = draft.known.and_then(|known| knowledge.entry(known));
+        let seat = known.is_some_and(|known| known.seat);
+        let country = known
             .and_then(|known| known.country)
             .or(draft.qualifier.filter(|_| draft.kind == EntityKind::Person));
         let Some(country) = country else { continue };
@@ -790,6 +790,7 @@ fn build(
                 mentions: Vec::new(),
                 references: Vec::new(),
                 country: None,
+                seat: false,
                 affiliation: None,
                 described_as: Vec::new(),
                 ambiguous_with: Vec::new(),
@@ -800,6 +801,7 @@ fn build(
         };
         if let Some(slot) = entities.get_mut(index) {
             slot.country = Some(entity);
+            slot.seat = seat;
         }
     }
     mentions.sort_by_key(|m| m.span);
@@ -932,6 +934,7 @@ impl Draft {
             mentions,
             references: Vec::new(),
             country: None,
+            seat: false,
             affiliation: None,
             described_as: self.nouns.clone(),
             ambiguous_with: Vec::new(),

@@ -327,6 +327,7 @@ fn speaker_entity(labels: Labels<'_>, label: Span, part: Span, entities: &mut En
         mentions: Vec::new(),
         references: Vec::new(),
         country: None,
+        seat: false,
         affiliation: None,
         described_as: Vec::new(),
         ambiguous_with: people,

@@ -21,7 +21,7 @@ use crate::error::Error;
 enum Record {
     Source(Source),
     Entity(LedgerEntity),
-    Claim(TrackedClaim),
+    Claim(Box<TrackedClaim>),
     Relation(Relation),
 }
 
@@ -49,7 +49,7 @@ impl Ledger {
             write(&Record::Entity(entity.clone()))?;
         }
         for claim in &self.claims {
-            write(&Record::Claim(claim.clone()))?;
+            write(&Record::Claim(Box::new(claim.clone())))?;
         }
         for relation in &self.relations {
             write(&Record::Relation(relation.clone()))?;
@@ -105,7 +105,7 @@ impl Ledger {
             match record {
                 Record::Source(source) => sources.push(source),
                 Record::Entity(entity) => entities.push(entity),
-                Record::Claim(claim) => claims.push((number + 1, claim)),
+                Record::Claim(claim) => claims.push((number + 1, *claim)),
                 Record::Relation(relation) => relations.push((number + 1, relation)),
             }
         }

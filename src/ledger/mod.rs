@@ -36,6 +36,7 @@
 //! # Ok::<(), claimtrack::Error>(())
 //! ```
 
+mod amount;
 mod jsonl;
 pub mod proposition;
 mod registry;
@@ -49,11 +50,12 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
+pub use amount::Amount;
 pub use registry::LedgerEntity;
 pub use relation::{Outcome, Relation, RelationKind};
 pub use source::Source;
 
-use crate::claim::{Certainty, Claim, ClaimKind, Evidence, Extraction, Polarity, Time};
+use crate::claim::{Certainty, Claim, ClaimKind, CueKind, Evidence, Extraction, Polarity, Time};
 use crate::error::Error;
 use crate::span::Span;
 use registry::Registry;
@@ -115,8 +117,74 @@ pub struct TrackedClaim {
     pub time: Time,
     /// Whether the claim carries numbers, amounts or dates.
     pub quantities: bool,
+    /// Its quantities as numbers that compare across claims (see
+    /// [`Amount`]): a prediction's amount that a later statement does not
+    /// match is refuted, not confirmed.
+    #[serde(default)]
+    pub amounts: Vec<Amount>,
     /// The proposition's content stems, sorted (see [`proposition`]).
     pub stems: Vec<String>,
+}
+
+/// The key a claim is indexed under for its proposition: its actor's
+/// ledger entity, or, for a claim whose subject names no entity and ends in
+/// no pronoun ("There will be no tolls", "The tolls will go"), the empty
+/// actor [`NO_ACTOR`]: such claims meet by their content stems, subject
+/// words included, when their subjects name the same thing.
+fn actor_key(claim: &TrackedClaim) -> Option<&str> {
+    if let Some(entity) = claim.actor.as_ref().and_then(|a| a.entity.as_deref()) {
+        return Some(entity);
+    }
+    // The subject's last word before the verb: "In doing so it struck" has
+    // a pronoun for its subject, which names something the ledger cannot
+    // see.
+    let verb = claim.text.find(&claim.assertion).unwrap_or(0);
+    let subject = claim.text.get(..verb).unwrap_or("");
+    let last = subject
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let pronoun = matches!(
+        last.as_str(),
+        "it" | "it's"
+            | "this"
+            | "that"
+            | "that's"
+            | "these"
+            | "those"
+            | "they"
+            | "he"
+            | "she"
+            | "you"
+            | "we"
+            | "i"
+            | "which"
+            | "who"
+            | "what"
+    );
+    (claim.actor.is_none() && !pronoun && !claim.stems.is_empty()).then_some(NO_ACTOR)
+}
+
+/// The actor key of claims about no entity (see [`actor_key`]).
+const NO_ACTOR: &str = "";
+
+/// The content stems of a claim's subject: the words before its assertion,
+/// after a fronted phrase's comma ("During the tests, a fault was found"
+/// has "fault").
+fn subject_stems(claim: &TrackedClaim) -> Vec<String> {
+    let verb = claim.text.find(&claim.assertion).unwrap_or(0);
+    let subject = claim.text.get(..verb).unwrap_or("");
+    let from = subject.rfind(',').map_or(0, |comma| comma + 1);
+    proposition::stems(subject, Span::new(from, subject.len()), None)
+}
+
+/// Two claims about no entity state one proposition only when their
+/// subjects do too: both name the same thing ("the insurers"), or neither
+/// names anything ("There will be no tolls").
+fn same_subject(a: &TrackedClaim, b: &TrackedClaim) -> bool {
+    let (a, b) = (subject_stems(a), subject_stems(b));
+    a.is_empty() && b.is_empty() || proposition::shared(&a, &b) > 0
 }
 
 /// A reference to a ledger entity, or to the words naming one.
@@ -306,7 +374,7 @@ impl Ledger {
         let mut fresh: HashMap<(&str, &str), VecDeque<usize>> = HashMap::new();
         for (index, claim) in new_claims.iter().enumerate() {
             let mut earlier_new: Vec<&TrackedClaim> = Vec::new();
-            if let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_deref()) {
+            if let Some(actor) = actor_key(claim) {
                 let mut seen: HashSet<usize> = HashSet::new();
                 for stem in &claim.stems {
                     let key = (actor, stem.as_str());
@@ -345,7 +413,9 @@ impl Ledger {
                 if candidate.turn == claim.turn && candidate.source == claim.source {
                     continue;
                 }
-                if !proposition::same(&candidate.stems, &claim.stems) {
+                if !proposition::same(&candidate.stems, &claim.stems)
+                    || actor_key(claim) == Some(NO_ACTOR) && !same_subject(candidate, claim)
+                {
                     continue;
                 }
                 let (earlier, later) = if order(candidate) <= order(claim) {
@@ -420,8 +490,7 @@ impl Ledger {
         speaker: Option<String>,
         speaker_entity: Option<String>,
     ) -> TrackedClaim {
-        let assertion = claim.assertion.as_str();
-        let stems = proposition::stems(assertion, Span::new(0, assertion.len()), None);
+        let stems = Ledger::stems_of(claim, actor.is_some());
         TrackedClaim {
             id,
             seq,
@@ -441,14 +510,51 @@ impl Ledger {
             evidence: claim.evidence,
             time: claim.time,
             quantities: !claim.quantities.is_empty(),
+            amounts: claim.quantities.iter().filter_map(amount::of).collect(),
             stems,
         }
+    }
+
+    /// The content stems of a claim's proposition: of its assertion when
+    /// an actor stands for the subject; of the subject and assertion when
+    /// none does ("The tolls will go": the tolls are what it is about),
+    /// after any evidence or report frame ("There is no evidence that …").
+    fn stems_of(claim: &Claim, has_actor: bool) -> Vec<String> {
+        if has_actor {
+            let assertion = claim.assertion.as_str();
+            return proposition::stems(assertion, Span::new(0, assertion.len()), None);
+        }
+        let frame_end = claim
+            .cues
+            .iter()
+            .filter(|c| matches!(c.kind, CueKind::Evidence | CueKind::Attribution))
+            .map(|c| c.span.end)
+            .filter(|&end| end <= claim.assertion_span.start)
+            .max()
+            .unwrap_or(claim.span.start);
+        let text = claim.text.as_str();
+        let verb = claim
+            .assertion_span
+            .start
+            .saturating_sub(claim.span.start)
+            .min(text.len());
+        // The subject starts after a fronted phrase's comma ("During the
+        // tests, a fault was found"): the phrase is no part of it.
+        let from = frame_end.saturating_sub(claim.span.start);
+        let from = text
+            .get(from.min(verb)..verb)
+            .and_then(|before| before.rfind(','))
+            .map_or(from, |comma| from.min(verb) + comma + 1);
+        let from = (from..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        proposition::stems(text, Span::new(from, text.len()), None)
     }
 
     /// Earlier claims of the ledger that may state the same proposition:
     /// those sharing the actor and a stem, from the index.
     fn candidates<'c>(&'c self, claim: &TrackedClaim) -> Vec<&'c TrackedClaim> {
-        let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_ref()) else {
+        let Some(actor) = actor_key(claim) else {
             return Vec::new();
         };
         let mut seen: HashSet<u32> = HashSet::new();
@@ -483,9 +589,11 @@ impl Ledger {
         let index = self.claims.len();
         self.by_id.insert(claim.id.clone(), index);
         if let Some(entity) = claim.actor.as_ref().and_then(|a| a.entity.clone()) {
-            let next = self.actor_numbers.len() as u32;
-            let actor_number = *self.actor_numbers.entry(entity.clone()).or_insert(next);
             self.by_entity.entry(entity).or_default().push(index);
+        }
+        if let Some(actor) = actor_key(&claim).map(str::to_string) {
+            let next = self.actor_numbers.len() as u32;
+            let actor_number = *self.actor_numbers.entry(actor).or_insert(next);
             for stem in &claim.stems {
                 let next = self.stem_numbers.len() as u32;
                 let stem_number = *self.stem_numbers.entry(stem.clone()).or_insert(next);

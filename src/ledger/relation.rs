@@ -5,13 +5,15 @@
 //!
 //! 1. **resolves**: A is a prediction (`time: future`) still open, and B is
 //!    not a prediction. The outcome is `confirmed` when their polarities
-//!    agree, `refuted` when they differ.
+//!    agree and their amounts do too, `refuted` when the polarities differ
+//!    or an amount of one kind does ("will pay 40 million", then "paid 55
+//!    million").
 //! 2. **disputes**: exactly one of them says evidence is `lacking`.
 //! 3. **contradicts**: their polarities differ and both commit to their
 //!    side: certainty at least `probable`, or a reported claim (the source
 //!    asserted it).
 //! 4. **refines**: their polarities agree and one has a quantity or a time
-//!    expression the other lacks.
+//!    expression the other lacks, or an amount of one kind differs.
 //! 5. **repeats**: their polarities agree.
 //!
 //! Claims that commit to nothing (a question's `unknown` certainty that
@@ -20,6 +22,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::TrackedClaim;
+use super::amount;
 use crate::claim::{Certainty, Evidence, Time};
 
 /// How a later claim stands to an earlier claim of the same proposition.
@@ -102,18 +105,28 @@ pub(crate) fn classify(
         describe(earlier),
         describe(later)
     );
+    let amounts = amount::differ(&earlier.amounts, &later.amounts).map(|(a, b)| {
+        format!(
+            "; the amounts differ: {} then {}",
+            amount::describe(a),
+            amount::describe(b)
+        )
+    });
     if open
         && earlier.time == Time::Future
         && later.time != Time::Future
         && !lacking(later)
         && committed(later)
     {
-        let outcome = if same_polarity {
+        let outcome = if same_polarity && amounts.is_none() {
             Outcome::Confirmed
         } else {
             Outcome::Refuted
         };
-        let why = format!("{basis}; a prediction, then a statement of what happened");
+        let why = format!(
+            "{basis}; a prediction, then a statement of what happened{}",
+            amounts.unwrap_or_default()
+        );
         return Some((RelationKind::Resolves, Some(outcome), why));
     }
     if lacking(earlier) != lacking(later) {
@@ -129,6 +142,10 @@ pub(crate) fn classify(
             return Some((RelationKind::Contradicts, None, why));
         }
         return None;
+    }
+    if let Some(amounts) = amounts {
+        let why = format!("{basis}{amounts}");
+        return Some((RelationKind::Refines, None, why));
     }
     let dated = |c: &TrackedClaim| c.time != Time::Present;
     if earlier.quantities != later.quantities || dated(earlier) != dated(later) {
