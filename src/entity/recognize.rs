@@ -233,11 +233,12 @@ fn first_word(tokens: &[Token]) -> Option<usize> {
 /// same reason.
 fn opens_sentence(text: &str, tokens: &[Token], first: Option<usize>, index: usize) -> bool {
     // "(Laughter.) We", "Episode 212: Can Europe …": a clause opens after
-    // a closing bracket or a colon too.
+    // a closing bracket or a colon too; quoted speech ("“Oh, I got
+    // rejected”", "”Hey everyone!") after its opening quote.
     let after_bracket = index
         .checked_sub(1)
         .and_then(|i| tokens.get(i))
-        .is_some_and(|t| matches!(t.span.slice(text), ")" | "]" | ":"));
+        .is_some_and(|t| matches!(t.span.slice(text), ")" | "]" | ":" | "“" | "”" | "\"" | "«"));
     Some(index) == first || after_bracket
 }
 

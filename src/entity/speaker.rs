@@ -7,9 +7,9 @@
 //!   of its own that lists both as `ambiguous_with`; a label the text
 //!   names nowhere becomes a person of its own ("MR. HALLORAN" →
 //!   "Halloran"). Role labels ("Q", "QUESTION", "MODERATOR") name nobody.
-//! - An answer without a named speaker is the person the questions address
-//!   by name ("Mr. Vang, revenue hit a record …"), if one is addressed
-//!   most.
+//! - An answer without a named speaker is the one person the title names
+//!   ("Interview with Alex Borlaff"), else the person the questions address
+//!   by name ("Mr. Vang, revenue hit a record …") if one is addressed most.
 //! - A person's **affiliation** is the organisation or country the text
 //!   ties them to: in apposition ("Ned Price, spokesman for the State
 //!   Department"; "Dana Reyes of KXLT News") or as a qualifier before the
@@ -359,6 +359,9 @@ fn title_case(written: &str) -> String {
 /// The person the questions address by name ("Mr. Vang, revenue hit a
 /// record…", "Dr. Solberg, thank you…"), if one person is addressed most.
 fn interviewee(document: &Document<'_>, entities: &Entities) -> Option<usize> {
+    if let Some(person) = titled_person(document, entities) {
+        return Some(person);
+    }
     let text = document.text();
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for turn in document
@@ -370,7 +373,13 @@ fn interviewee(document: &Document<'_>, entities: &Entities) -> Option<usize> {
         let opening = Span::new(body.start, (body.start + 40).min(body.end));
         let addressed = entities.mentions_in(opening).iter().find(|mention| {
             let after = text.get(mention.span.end..).unwrap_or("");
-            after.starts_with(',')
+            // The name opens the question, a title or a word like "So" at
+            // most before it: "in NGC 1068, or M77, are shown" addresses
+            // nobody.
+            let before = text.get(body.start..mention.span.start).unwrap_or(",");
+            before.split_whitespace().count() <= 2
+                && !before.contains(',')
+                && after.starts_with(',')
                 && entities
                     .entity(mention.entity)
                     .is_some_and(|e| e.kind == EntityKind::Person)
@@ -379,10 +388,30 @@ fn interviewee(document: &Document<'_>, entities: &Entities) -> Option<usize> {
             *counts.entry(mention.entity).or_default() += 1;
         }
     }
+    // A name only guessed to be a person's must be addressed twice:
+    // "Stanford Pediatrics, wow!" addresses no one.
+    let guessed = |entity: usize| entities.entity(entity).is_none_or(|e| e.kind_guessed);
     counts
         .into_iter()
+        .filter(|&(entity, count)| count >= 2 || !guessed(entity))
         .max_by_key(|&(entity, count)| (count, std::cmp::Reverse(entity)))
         .map(|(entity, _)| entity)
+}
+
+/// "Interview with Alex Borlaff": the one person a title names.
+fn titled_person(document: &Document<'_>, entities: &Entities) -> Option<usize> {
+    let title = document.turns().iter().find(|t| t.role() == Role::Title)?;
+    let mut people = entities
+        .mentions_in(title.body())
+        .iter()
+        .map(|m| m.entity)
+        .filter(|&e| {
+            entities
+                .entity(e)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        });
+    let first = people.next()?;
+    people.all(|other| other == first).then_some(first)
 }
 
 /// Sets each person's affiliation from the first mention that shows one.
