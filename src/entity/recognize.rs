@@ -706,6 +706,30 @@ impl Scanner<'_> {
             self.acronym_after(tokens, end, out);
             return;
         }
+        // "White House National Security Communications Advisor John
+        // Kirby": a known name, then capitalised words that lead to a title,
+        // names only the known part; the rest is the office.
+        let title_follows = self.opens_title(tokens, end)
+            || tokens
+                .get(end)
+                .is_some_and(|t| self.is_title(t.span.slice(self.text)));
+        for split in (start + 1..end).rev().filter(|_| title_follows) {
+            let role = (split..end).all(|i| {
+                tokens.get(i).is_some_and(|t| {
+                    let word = t.span.slice(self.text);
+                    self.knowledge.lookup(word).is_none() && !Gazetteer::get().is_given_name(word)
+                })
+            });
+            if !role {
+                break;
+            }
+            if let Some(known_span) = span_of(start, split)
+                && let Some(known) = lookup(known_span.slice(self.text))
+            {
+                out.push(self.known(known_span, known));
+                return;
+            }
+        }
         let single = end - start == 1;
         if sentence_initial || casing != Casing::Normal {
             let evidence = |word: &str| self.inner_capitals.contains(&*Lower::new(word));

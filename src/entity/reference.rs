@@ -26,8 +26,9 @@
 //!   `entity_words.txt`: "the country", "the ministry", "the regulator")
 //!   wants that kind. Right after a name and a comma it is that name
 //!   ("Nordkabel, the Swedish manufacturer"). A title noun ("the
-//!   president", "the senator") is the person last titled so in the text
-//!   ("President Putin"). A demonym before the noun ("the Belarusian
+//!   president", "the senator") is the person titled so in the same
+//!   sentence, else the one the text titles so most often up to there
+//!   ("President Biden"). A demonym before the noun ("the Belarusian
 //!   leader") asks for an entity of that country. Otherwise an entity the
 //!   text described with the same noun, or whose name is built on the noun
 //!   (or on a word made from it) and contains any lower-case modifiers
@@ -175,8 +176,15 @@ pub(crate) fn resolve_references(
     let text = document.text();
     let vocabulary = Vocabulary::get();
     let mut honorifics: HashMap<usize, (bool, bool)> = HashMap::new();
+    let mut titled_by: HashMap<String, Vec<Mention>> = HashMap::new();
     for mention in &entities.mentions {
+        let person = entities
+            .entity(mention.entity)
+            .is_some_and(|e| e.kind == EntityKind::Person);
         for title in titles_before(text, mention.span, vocabulary) {
+            if person && mention.kind != MentionKind::Speaker {
+                titled_by.entry(title.clone()).or_default().push(*mention);
+            }
             let slot = honorifics.entry(mention.entity).or_default();
             match honorific_gender(&title) {
                 Some(Gender::Female) => slot.0 = true,
@@ -194,6 +202,7 @@ pub(crate) fn resolve_references(
         speaker: None,
         label: None,
         honorifics,
+        titled_by,
     };
     let mut previous_turn = 0;
     for (turn_index, turn) in document.turns().iter().enumerate() {
@@ -248,6 +257,9 @@ struct Walk<'a> {
     /// Per person, whether the text gives them a female or a male
     /// honorific ("Ms. Wrona", "MR. WRONA:").
     honorifics: HashMap<usize, (bool, bool)>,
+    /// Per title ("president"), the people's mentions with it before their
+    /// name, in text order.
+    titled_by: HashMap<String, Vec<Mention>>,
 }
 
 impl Walk<'_> {
@@ -542,7 +554,7 @@ impl Walk<'_> {
         } else if let Some(country) = country {
             self.of_country(span.start, country, kind)?
         } else if is_title && kind == EntityKind::Person && modifiers.is_empty() {
-            self.titled(&head, span.start)?
+            self.titled(&head, span.start, scope.sentence)?
         } else {
             self.of_kind(span.start, &head, &modifiers, kind, scope)?
         };
@@ -590,22 +602,29 @@ impl Walk<'_> {
         self.before(at, 0).find(|m| belongs(m.entity))
     }
 
-    /// The person most recently named with `title` in the title phrase
-    /// before the name ("President Putin", "Minister of Energy Ewa Wrona"
-    /// for "the minister").
-    fn titled(&self, title: &str, at: usize) -> Option<Mention> {
+    /// The person "the president" means: one named with the title in the
+    /// same sentence ("President Zelenskyy … the president"), else the
+    /// person the text titles so most often up to here ("President Biden"
+    /// in a White House briefing that names other presidents too), the
+    /// last so titled among equals.
+    fn titled(&self, title: &str, at: usize, sentence: usize) -> Option<Mention> {
         let title = title.to_lowercase();
-        self.entities
-            .mentions_before(at)
-            .iter()
-            .rev()
-            .take(LOOK_BACK)
-            .find(|m| {
-                m.kind != MentionKind::Speaker
-                    && self.kind_of(m.entity) == Some(EntityKind::Person)
-                    && titles_before(self.text, m.span, self.vocabulary).contains(&title)
-            })
-            .copied()
+        let list = self.titled_by.get(&title)?;
+        let before = list.partition_point(|m| m.span.start < at);
+        let recent = list.get(..before)?;
+        if let Some(last) = recent.last().filter(|m| m.span.start >= sentence) {
+            return Some(*last);
+        }
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (order, mention) in recent.iter().rev().take(LOOK_BACK * 8).enumerate() {
+            let slot = counts.entry(mention.entity).or_insert((0, usize::MAX));
+            slot.0 += 1;
+            slot.1 = slot.1.min(order);
+        }
+        let (entity, _) = counts
+            .into_iter()
+            .max_by_key(|&(_, (count, order))| (count, std::cmp::Reverse(order)))?;
+        recent.iter().rev().find(|m| m.entity == entity).copied()
     }
 
     /// The entity a description without a demonym or title refers to. First
@@ -692,7 +711,15 @@ impl Walk<'_> {
         speaker: usize,
     ) -> Option<(Mention, usize)> {
         let person = self.entities.entity(speaker)?;
-        let side = person.affiliation;
+        // A seat of power speaks for its state: the White House
+        // spokesperson's "we" is the United States.
+        let side = person.affiliation.map(|side| {
+            self.entities
+                .entity(side)
+                .filter(|e| e.seat)
+                .and_then(|e| e.country)
+                .unwrap_or(side)
+        });
         let span = tokens.get(index)?.span;
         let (entity, end, span) = match lower {
             "i" | "me" | "my" | "myself" => (speaker, index + 1, span),

@@ -483,7 +483,8 @@ fn find_affiliations(text: &str, entities: &mut Entities, knowledge: &Knowledge)
 /// ", spokesman for the ", ", an analyst at ", " of ": words that tie a
 /// name to the organisation after them.
 fn apposition(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool {
-    if gap.len() > MAX_AFFILIATION_GAP || gap.contains(['\n', '.', ';', '?', '!']) {
+    if gap.len() > MAX_AFFILIATION_GAP || gap.contains("\n\n") || gap.contains(['.', ';', '?', '!'])
+    {
         return false;
     }
     let rest = gap.trim_start();
@@ -535,7 +536,11 @@ fn office_of(text: &str, side_start: usize, gap: &str, vocabulary: &Vocabulary) 
 /// " CEO ", " spokesperson ", " analyst ", "'s chief executive ": role words
 /// between an organisation and the name after it.
 fn role_words(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool {
-    if gap.len() > MAX_AFFILIATION_GAP || gap.contains(['\n', ',', '.', ';', '?', '!']) {
+    // A hard-wrapped line may break the words; a blank line ends them.
+    if gap.len() > MAX_AFFILIATION_GAP
+        || gap.contains("\n\n")
+        || gap.contains([',', '.', ';', '?', '!'])
+    {
         return false;
     }
     let gap = gap
@@ -545,7 +550,21 @@ fn role_words(gap: &str, vocabulary: &Vocabulary, knowledge: &Knowledge) -> bool
         .or_else(|| gap.strip_prefix('’'))
         .unwrap_or(gap);
     let words: Vec<&str> = gap.split_whitespace().collect();
-    (1..=4).contains(&words.len()) && words.iter().all(|w| is_role_word(w, vocabulary, knowledge))
+    // "National Security Communications Advisor": before a title, the
+    // capitalised words of the office need not be common words, only no
+    // names.
+    let titled = words.last().is_some_and(|w| {
+        vocabulary
+            .lookup(w.trim_end_matches('.'))
+            .is_some_and(|info| info.is(class::TITLE))
+    });
+    let office_word = |w: &&str| {
+        is_role_word(w, vocabulary, knowledge)
+            || titled
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && knowledge.lookup(w).is_none()
+    };
+    (1..=4).contains(&words.len()) && words.iter().all(office_word)
 }
 
 /// A title ("CEO", "Minister"), a capitalised common word of a title
