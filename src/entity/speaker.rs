@@ -43,11 +43,14 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
     let mut created: HashMap<String, usize> = HashMap::new();
     let mut index = NameIndex::new(entities);
     for speaker in document.speakers() {
-        if speaker.is_role_only() {
+        let label = speaker.name();
+        // "The First Minister (Alex Salmond)": a role that names its holder
+        // in brackets names a person after all.
+        let names_holder = label.slice(text).contains('(');
+        if speaker.is_role_only() && !names_holder {
             of_speaker.push(None);
             continue;
         }
-        let label = speaker.name();
         let entity = name_part(text, label, vocabulary, knowledge).map(|part| {
             let labels = Labels {
                 text,
@@ -74,11 +77,9 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
         let named = turn
             .speaker_index()
             .and_then(|index| of_speaker.get(index).copied().flatten());
-        let anonymous = document
-            .speaker(turn)
-            .is_none_or(super::super::document::Speaker::is_role_only);
+        // No speaker, or a role that names nobody ("MODERATOR", "Q").
         let entity = match turn.role() {
-            Role::Answer if anonymous => interviewee,
+            Role::Answer if named.is_none() => interviewee,
             _ => named,
         };
         speakers.push(entity);
@@ -108,7 +109,8 @@ pub(crate) fn link(document: &Document<'_>, entities: &mut Entities, knowledge: 
 /// The name in a label, without its titles, the role after a comma or the
 /// initials in brackets: "WHITFIELD" in "SEN. WHITFIELD", "MARY LOUISE
 /// KELLY" in "MARY LOUISE KELLY, HOST", "Catherine Paganini" in
-/// "Catherine Paganini (CP)".
+/// "Catherine Paganini (CP)", "Alex Salmond" in "The First Minister (Alex
+/// Salmond)".
 fn name_part(
     text: &str,
     label: Span,
@@ -117,15 +119,36 @@ fn name_part(
 ) -> Option<Span> {
     let mut tokens = Vec::new();
     tokenize(text, label, &mut tokens);
-    let words: Vec<&Token> = tokens
-        .iter()
-        .take_while(|t| !matches!(t.span.slice(text), "," | "(" | "["))
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
     let is_title = |t: &Token| {
         vocabulary
             .lookup(t.span.slice(text))
             .is_some_and(|info| info.is(class::TITLE))
+    };
+    let before_bracket: Vec<&Token> = tokens
+        .iter()
+        .take_while(|t| !matches!(t.span.slice(text), "," | "(" | "["))
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    // "The First Minister (Alex Salmond)": an office alone, then the name
+    // in brackets.
+    let office_only = before_bracket.last().is_some_and(|t| is_title(t))
+        && before_bracket.iter().all(|t| {
+            t.span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    let words: Vec<&Token> = if office_only {
+        tokens
+            .iter()
+            .skip_while(|t| t.span.slice(text) != "(")
+            .skip(1)
+            .take_while(|t| !matches!(t.span.slice(text), ")" | "," | "("))
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect()
+    } else {
+        before_bracket
     };
     let mut first = words.iter().position(|t| !is_title(t))?;
     // "President of Russia Vladimir Putin", "Federal Chancellor of Germany
