@@ -1077,19 +1077,17 @@ impl Scanner<'_> {
     }
 
     /// The kind the open gazetteers give the name: an organisation they
-    /// list; a country, region, continent, state or planet; a city (alone,
-    /// state or region only when it is no given name: "Paris" is a city,
-    /// "Vladimir" and "Victoria" may be people); a place with a direction before it ("Southern California");
-    /// a person whose first word is a given name ("Angela Merkel"). A lone
-    /// city name the text speaks of as a person ("Jackson testified") is
-    /// left to the other cues.
+    /// list (not a lone given name: "Dana" is a company and a woman); a
+    /// country, region, continent, state, city or planet (alone, a city,
+    /// state or region only when it is no given name and the text does not
+    /// speak of it as a person: "Victoria" may be a woman; a lone city
+    /// weakly, as it may be a surname); a state or region with a direction
+    /// before it ("Southern California").
     fn in_gazetteer(words: &[&str], person_context: bool) -> Option<(EntityKind, u8)> {
         let gazetteer = Gazetteer::get();
         let name = words.join(" ");
         let single = words.len() == 1;
         let given = words.first().is_some_and(|w| gazetteer.is_given_name(w));
-        // "Dana" is a company and a woman: a lone given name is left to
-        // the other cues.
         if gazetteer.is_organization(&name) && !(single && given) {
             return Some((EntityKind::Organization, strength::KEYWORD));
         }
@@ -1113,6 +1111,7 @@ impl Scanner<'_> {
             (direction && !rest.is_empty())
                 .then(|| gazetteer.place(&rest.join(" ")))
                 .flatten()
+                .filter(|&class| class != PlaceClass::City)
                 .map(|class| {
                     if class.is_country() {
                         PlaceClass::Region
@@ -1128,8 +1127,8 @@ impl Scanner<'_> {
             {
                 None
             }
-            // A lone city name may be a surname ("Jackson said"): weaker
-            // than any sign of a person.
+            // A lone city name may be a surname ("Jackson", "Obama"):
+            // weaker than any sign of a person.
             Some(PlaceClass::City) if single => Some((EntityKind::Place, strength::PLACE_CONTEXT)),
             Some(_) => Some((EntityKind::Place, strength::KEYWORD)),
             None => None,
