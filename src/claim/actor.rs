@@ -1,7 +1,9 @@
 //! Actors: who or what a proposition is about, from its subject.
 //!
 //! - A subject that names an entity gives that entity (the first one named:
-//!   "the sovereignty of Belarus" gives Belarus).
+//!   "the sovereignty of Belarus" gives Belarus; a demonym right before a
+//!   name only qualifies it: "the Russian Parliament" gives the
+//!   parliament).
 //! - A pronoun subject ("he", "they", "it"), a description ("the country",
 //!   "the ministry") and first person ("I", "we") give the entity the
 //!   entity stage resolved them to and recorded as a reference (see
@@ -183,7 +185,21 @@ impl Actors<'_> {
     ) -> Option<crate::entity::Mention> {
         let opening = s.span_of(range.start).map(|span| span.start);
         let span = s.range_span(range)?;
-        let mention = self.entities.mentions_in(span).first().copied();
+        let mentions = self.entities.mentions_in(span);
+        // "The Russian Parliament voted": a demonym before a name only
+        // qualifies it; the name is the subject's head.
+        let mention = match mentions {
+            [demonym, head, ..]
+                if demonym.kind == MentionKind::Demonym
+                    && self
+                        .text
+                        .get(demonym.span.end..head.span.start)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
+            {
+                Some(*head)
+            }
+            _ => mentions.first().copied(),
+        };
         let pronoun = self
             .entities
             .references_in(span)
