@@ -515,3 +515,39 @@ fn reports_name_their_source_wherever_they_stand() {
         assert_eq!(claim.actor, None, "{sentence}");
     }
 }
+
+/// "We" is what the speaker speaks for when the text says it: an office
+/// of a country in the speaker's label or before the name, a seat of power
+/// (whose "we" is its state); a capital that acts is its state.
+#[test]
+fn we_and_capitals_stand_for_the_side() {
+    let cases = [
+        (
+            "Talks\n\nJörg Schönenborn: Why?\n\n\
+             President of Russia Vladimir Putin: We have reduced this number.\n\n\
+             Jörg Schönenborn: And?\n\nVladimir Putin: We have changed the procedure.",
+            "Russia",
+        ),
+        (
+            "Talks\n\nVladimir Putin: We welcome Federal Chancellor of Germany Angela \
+             Merkel.\n\nAngela Merkel: Thank you.\n\nVladimir Putin: Please go on.\n\n\
+             Angela Merkel: We will continue to support this project.",
+            "Germany",
+        ),
+        (
+            "Gaggle\n\nMODERATOR: Here is White House National Security Communications Advisor \
+             John Kirby.\n\nMR. KIRBY: We sanctioned over 500 targets.",
+            "United States",
+        ),
+        (
+            "Talks\n\nQ: And Georgia?\n\nA: Tbilisi has recognized the new government.",
+            "Georgia",
+        ),
+    ];
+    for (text, side) in cases {
+        let extraction = extract(text).unwrap();
+        let claim = extraction.claims.last().unwrap();
+        let actor = claim.actor.as_ref().map(|a| a.name.as_str());
+        assert_eq!(actor, Some(side), "{text}");
+    }
+}

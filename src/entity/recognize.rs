@@ -145,8 +145,10 @@ pub(crate) fn candidates(
     let mut sentences: Vec<(&[Token], Casing)> = Vec::new();
     for turn in document.turns() {
         // Only a title, heading or caption can be a headline in title case;
-        // a spoken "Marius Jankus, Radio Kuršas." is names.
-        let headline = matches!(turn.role(), Role::Title | Role::Other);
+        // a spoken "Marius Jankus, Radio Kuršas." is names, and so is a
+        // moderator's labelled turn.
+        let headline =
+            turn.role() == Role::Title || turn.role() == Role::Other && turn.label().is_none();
         for &sentence in document.sentences(turn) {
             let tokens = all.of(sentence.start);
             let casing = casing(text, tokens, knowledge, headline);

@@ -175,13 +175,14 @@ fn name_part(
 }
 
 /// The side a label's office names, as one of the document's entities:
-/// Russia in "President of Russia Vladimir Putin".
+/// Russia in "President of Russia Vladimir Putin" (added when the text
+/// names it nowhere else).
 fn label_side(
     text: &str,
     label: Span,
     name: Span,
     knowledge: &Knowledge,
-    entities: &Entities,
+    entities: &mut Entities,
 ) -> Option<usize> {
     let office = text.get(label.start..name.start)?.replace('\u{a0}', " ");
     let office = office.trim();
@@ -194,11 +195,35 @@ fn label_side(
         .and_then(|found| knowledge.entry(found.known))
         .map(|entry| entry.name.to_string());
     let key = name_key(side);
-    entities.entities.iter().position(|entity| {
+    let found = entities.entities.iter().position(|entity| {
         matches!(entity.kind, EntityKind::Country | EntityKind::Organization)
             && (known.as_deref() == Some(entity.name.as_str())
                 || entity.aliases.iter().any(|alias| name_key(alias) == key))
-    })
+    });
+    if found.is_some() {
+        return found;
+    }
+    // A country or organisation the knowledge has that the text names only
+    // in the label: added, without mentions, as the resolver adds a
+    // capital's country.
+    let entry = knowledge
+        .lookup(side)
+        .and_then(|found| knowledge.entry(found.known))
+        .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Organization))?;
+    entities.entities.push(Entity {
+        name: entry.name.to_string(),
+        kind: entry.kind,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+        references: Vec::new(),
+        country: None,
+        seat: false,
+        affiliation: None,
+        described_as: Vec::new(),
+        ambiguous_with: Vec::new(),
+        kind_guessed: false,
+    });
+    Some(entities.entities.len() - 1)
 }
 
 /// The names of the document's entities, indexed once for all speaker

@@ -61,6 +61,62 @@ fn entity_at(entities: &Entities, span: Span) -> Option<(usize, Span)> {
 }
 
 const CASES: &[(&str, &str, Want)] = &[
+    // --- Kinds from the gazetteers, a name's head and the text ---
+    #[cfg(feature = "gazetteer")]
+    (
+        "Turnout was high in Massachusetts and Alabama.",
+        "Alabama",
+        Want::Kind(EntityKind::Place),
+    ),
+    #[cfg(feature = "gazetteer")]
+    (
+        "The rover found water on Mars.",
+        "Mars",
+        Want::Kind(EntityKind::Place),
+    ),
+    #[cfg(feature = "gazetteer")]
+    (
+        "Trade with Southeast Asia grew.",
+        "Southeast Asia",
+        Want::Kind(EntityKind::Place),
+    ),
+    #[cfg(feature = "gazetteer")]
+    (
+        "The Democratic Party lost the vote.",
+        "Democratic Party",
+        Want::Kind(EntityKind::Organization),
+    ),
+    #[cfg(feature = "gazetteer")]
+    (
+        "We talked to Angela Merkel about it.",
+        "Angela Merkel",
+        Want::Kind(EntityKind::Person),
+    ),
+    (
+        "Much was inherited from the Soviet Union.",
+        "Soviet Union",
+        Want::Kind(EntityKind::Country),
+    ),
+    (
+        "They met in the Rayburn House Office Building.",
+        "Rayburn House Office Building",
+        Want::Kind(EntityKind::Place),
+    ),
+    (
+        "The Singapore-Australia Free Trade Agreement was signed.",
+        "Free Trade Agreement",
+        Want::Kind(EntityKind::Other),
+    ),
+    (
+        "Tbilisi has recognized the government.",
+        "Tbilisi",
+        Want::CountryIs("Georgia"),
+    ),
+    (
+        "We welcome Federal Chancellor of Germany Angela Merkel to Moscow.",
+        "Angela Merkel",
+        Want::Words("Angela Merkel"),
+    ),
     // --- Spelling and transliteration variants ---
     (
         "Lukashenko met Putin. Later Lukashenka spoke.",
