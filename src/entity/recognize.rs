@@ -1027,6 +1027,17 @@ impl Scanner<'_> {
         if words.len() == 1 && before_place_noun {
             return (EntityKind::Place, strength::PLACE_CONTEXT);
         }
+        // "the Nord Stream pipeline", "the Apollo program": a name before a
+        // noun for a thing names that thing ("the Biden administration" is
+        // no organisation's name: only nouns of things count).
+        let before_thing_noun = tokens.get(end).is_some_and(|t| {
+            let next = self.word(Some(t));
+            next.chars().next().is_some_and(char::is_lowercase)
+                && self.knowledge.description(next) == Some(EntityKind::Other)
+        });
+        if before_thing_noun {
+            return (EntityKind::Other, strength::KEYWORD);
+        }
         // "The Grid", "The Hague Group": a name that takes "the" as part
         // of it is no person's.
         let own_article =
@@ -1082,7 +1093,7 @@ impl Scanner<'_> {
     /// list (not a lone given name: "Dana" is a company and a woman); a
     /// country, region, continent, state, city or planet (alone, a city,
     /// state or region only when it is no given name and the text does not
-    /// speak of it as a person: "Victoria" may be a woman; a lone city
+    /// speak of it as a person: "Victoria", "Ewa" may be women; a lone city
     /// weakly, as it may be a surname); a state or region with a direction
     /// before it ("Southern California").
     fn in_gazetteer(words: &[&str], person_context: bool) -> Option<(EntityKind, u8)> {
