@@ -58,6 +58,7 @@ pub(crate) struct Knowledge {
     place_words: HashSet<String>,
     event_words: HashSet<String>,
     motion_words: HashSet<String>,
+    resident_words: HashSet<String>,
     descriptions: HashMap<String, EntityKind>,
     /// Months and weekdays: capitalised, but no names.
     calendar: HashSet<String>,
@@ -141,6 +142,7 @@ impl Knowledge {
             place_words: HashSet::default(),
             event_words: HashSet::default(),
             motion_words: HashSet::default(),
+            resident_words: HashSet::default(),
             descriptions: HashMap::default(),
             calendar: HashSet::default(),
             currencies: HashSet::default(),
@@ -229,6 +231,9 @@ impl Knowledge {
                 }
                 "event_word" => {
                     knowledge.event_words.insert(key);
+                }
+                "resident_word" => {
+                    knowledge.resident_words.insert(key);
                 }
                 "motion_word" => {
                     knowledge.motion_words.insert(key);
@@ -392,6 +397,12 @@ impl Knowledge {
 
     /// True for a verb form of going or sending along a route ("flew",
     /// "escorted"), after which "to X" names a place.
+    /// True for a noun for a place's people ("citizens"): "the citizens
+    /// of X" names a place.
+    pub(crate) fn is_resident_word(&self, word: &str) -> bool {
+        with_key(word, |key| self.resident_words.contains(key))
+    }
+
     pub(crate) fn is_motion_word(&self, word: &str) -> bool {
         with_key(word, |key| self.motion_words.contains(key))
     }

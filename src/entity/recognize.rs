@@ -1027,6 +1027,18 @@ impl Scanner<'_> {
         if words.len() == 1 && before_place_noun {
             return (EntityKind::Place, strength::PLACE_CONTEXT);
         }
+        // “A Primate’s Memoir”, *This New World*: a name in quotation marks
+        // or emphasis is the title of a work.
+        let quoted = matches!(
+            (
+                self.word(start.checked_sub(1).and_then(|i| tokens.get(i))),
+                self.word(tokens.get(end))
+            ),
+            ("“", "”") | ("\"", "\"") | ("*", "*") | ("_", "_")
+        );
+        if quoted && words.len() > 1 {
+            return (EntityKind::Other, strength::KEYWORD);
+        }
         // "the Nord Stream pipeline", "the Apollo program": a name before a
         // noun for a thing names that thing ("the Biden administration" is
         // no organisation's name: only nouns of things count).
@@ -1240,11 +1252,12 @@ impl Scanner<'_> {
                 }
             }
         }
+        // "the city of X", "the people of X".
         let place_noun = index.checked_sub(1).is_some_and(|noun| {
             matches!(
                 self.knowledge.description(&lower(noun)),
                 Some(EntityKind::Place | EntityKind::Country)
-            )
+            ) || self.knowledge.is_resident_word(&lower(noun))
         });
         if lower(index) == "of" && place_noun {
             return true;

@@ -108,6 +108,21 @@ const CASES: &[(&str, &str, Want)] = &[
         Want::Kind(EntityKind::Other),
     ),
     (
+        "The people of Afrin have suffered.",
+        "Afrin",
+        Want::Kind(EntityKind::Place),
+    ),
+    (
+        "I read *This New World* last year.",
+        "This New World",
+        Want::Kind(EntityKind::Other),
+    ),
+    (
+        "They built the Nord Stream pipeline.",
+        "Nord Stream",
+        Want::Kind(EntityKind::Other),
+    ),
+    (
         "Tbilisi has recognized the government.",
         "Tbilisi",
         Want::CountryIs("Georgia"),
