@@ -112,6 +112,7 @@ const LAYOUTS: &[&str] = &[
     "press_call",
     "podcast",
     "markup_document",
+    "speech",
 ];
 
 fn corpus_dir() -> PathBuf {

@@ -293,3 +293,41 @@ fn corpus_entity_kinds_and_actors_match_gold() {
         "actors {actors:.3} < {GUARD_ACTORS}"
     );
 }
+
+/// "You" in three published State of the Union messages, which open by
+/// hailing their listeners: Congress alone in two ("To the Congress of the
+/// United States:", "Gentlemen of the Congress:"), so their "you" is
+/// Congress; the chambers and "my fellow Americans" at once in the third,
+/// so its "you" names no one.
+#[test]
+fn you_in_speeches_is_whom_the_greeting_hails() {
+    let cases = [
+        ("usgov-1887-12-06-cleveland-annual-message.txt", true),
+        ("usgov-1913-12-02-wilson-annual-message.txt", true),
+        ("usgov-1964-01-08-johnson-state-of-the-union.txt", false),
+    ];
+    for (file, hails_congress) in cases {
+        let text = std::fs::read_to_string(corpus_dir().join(file)).expect("corpus text reads");
+        let extraction = claimtrack::extract(&text).expect("corpus document extracts");
+        let you: Vec<(&str, Option<&str>)> = extraction
+            .claims
+            .iter()
+            .filter_map(|claim| claim.actor.as_ref())
+            .filter(|actor| actor.text.eq_ignore_ascii_case("you"))
+            .map(|actor| (actor.name.as_str(), actor.entity.as_deref()))
+            .collect();
+        if hails_congress {
+            assert!(!you.is_empty(), "{file}: no claim about \"you\"");
+            assert!(
+                you.iter()
+                    .all(|(name, entity)| name.contains("Congress") && entity.is_some()),
+                "{file}: {you:?}"
+            );
+        } else {
+            assert!(
+                you.iter().all(|(_, entity)| entity.is_none()),
+                "{file}: {you:?}"
+            );
+        }
+    }
+}

@@ -106,9 +106,10 @@ impl Actors<'_> {
         let span = s.span_of(first)?;
         if words.len() == 1 {
             match s.lower(first) {
-                // "I" is the speaker; "we" the speaker's side, which is
-                // the speaker where the text says no more.
-                "i" | "me" | "we" | "us" => return self.referred(span),
+                // "I" is the speaker; "we" the speaker's side; "you" ("You
+                // will be President") the addressee, where the turn
+                // addresses one.
+                "i" | "me" | "we" | "us" | "you" => return self.referred(span),
                 // "There is …", "It is enough for him that …": no subject
                 // of their own; "it is ready to stop" refers back.
                 "there" if s.is(first + 1, class::BE) => {
@@ -121,7 +122,7 @@ impl Actors<'_> {
                 {
                     return self.first_in(s, rest);
                 }
-                "you" | "this" | "that" | "these" | "those" | "one" => return None,
+                "this" | "that" | "these" | "those" | "one" => return None,
                 _ if s.is(first, class::SUBJECT_PRONOUN | class::OBJECT_PRONOUN) => {
                     return self.referred(span);
                 }
@@ -210,6 +211,11 @@ impl Actors<'_> {
                     MentionKind::Pronoun => !matches!(word.as_str(), "it" | "its" | "itself"),
                     MentionKind::FirstPerson => {
                         Some(r.span.start) == opening && matches!(word.as_str(), "our" | "my")
+                    }
+                    // "Your country": the addressee's country; a bare
+                    // "your" may own anyone ("your chief executive").
+                    MentionKind::SecondPerson => {
+                        Some(r.span.start) == opening && word.starts_with("your ")
                     }
                     _ => false,
                 }

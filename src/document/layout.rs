@@ -248,8 +248,10 @@ impl Plan {
         }
     }
 
-    /// Index of the first paragraph of the interview proper.
-    fn interview_start(&self, paragraphs: &[Draft]) -> usize {
+    /// Index of the first paragraph of the interview proper, and whether
+    /// anyone asks there: a bare text in which nobody asks is a statement
+    /// or a speech.
+    fn interview_start(&self, paragraphs: &[Draft]) -> (usize, bool) {
         let first = |asks: &dyn Fn(&Draft) -> bool, from: usize| {
             (from..paragraphs.len()).find(|&i| paragraphs.get(i).is_some_and(asks))
         };
@@ -275,9 +277,13 @@ impl Plan {
         };
         // No question at all: a statement or a speech. The headline stays a
         // title and the rest is one speaker's text.
-        found.unwrap_or_else(|| {
-            usize::from(paragraphs.len() >= 2 && paragraphs.first().is_some_and(is_headline))
-        })
+        match found {
+            Some(start) => (start, true),
+            None => (
+                usize::from(paragraphs.len() >= 2 && paragraphs.first().is_some_and(is_headline)),
+                false,
+            ),
+        }
     }
 }
 
@@ -482,9 +488,9 @@ impl<'p> Walk<'p> {
     }
 
     fn run(&mut self) {
-        let start = self.plan.interview_start(self.paragraphs);
+        let (start, asked) = self.plan.interview_start(self.paragraphs);
         if self.plan.layout == Layout::Bare {
-            self.decide_bare_roles(start);
+            self.decide_bare_roles(start, asked);
         }
         let mut sidebar_end = 0;
         for (index, paragraph) in self.paragraphs.iter().enumerate() {
@@ -723,8 +729,9 @@ impl<'p> Walk<'p> {
     /// The roles of the bare layout's spoken paragraphs, decided at once
     /// (see the `bare` module): paragraphs from `start` that are not
     /// captions, notes or headings (a short line without punctuation
-    /// right after a question is a short answer and counts).
-    fn decide_bare_roles(&mut self, start: usize) {
+    /// right after a question is a short answer and counts). When nobody
+    /// asks, every spoken paragraph is the speaker's text.
+    fn decide_bare_roles(&mut self, start: usize, asked: bool) {
         let spoken: Vec<usize> = (start..self.paragraphs.len())
             .filter(|&index| {
                 let Some(paragraph) = self.paragraphs.get(index) else {
@@ -744,7 +751,12 @@ impl<'p> Walk<'p> {
             .filter_map(|&index| self.paragraphs.get(index))
             .collect();
         self.bare_asks = vec![None; self.paragraphs.len()];
-        for (index, asks) in spoken.into_iter().zip(bare::decode(&drafts)) {
+        let asks = if asked {
+            bare::decode(&drafts)
+        } else {
+            vec![false; drafts.len()]
+        };
+        for (index, asks) in spoken.into_iter().zip(asks) {
             if let Some(slot) = self.bare_asks.get_mut(index) {
                 *slot = Some(asks);
             }

@@ -59,6 +59,7 @@ pub(crate) struct Knowledge {
     event_words: HashSet<String>,
     motion_words: HashSet<String>,
     resident_words: HashSet<String>,
+    compatriot_words: HashSet<String>,
     descriptions: HashMap<String, EntityKind>,
     /// Months and weekdays: capitalised, but no names.
     calendar: HashSet<String>,
@@ -143,6 +144,7 @@ impl Knowledge {
             event_words: HashSet::default(),
             motion_words: HashSet::default(),
             resident_words: HashSet::default(),
+            compatriot_words: HashSet::default(),
             descriptions: HashMap::default(),
             calendar: HashSet::default(),
             currencies: HashSet::default(),
@@ -234,6 +236,9 @@ impl Knowledge {
                 }
                 "resident_word" => {
                     knowledge.resident_words.insert(key);
+                }
+                "compatriot_word" => {
+                    knowledge.compatriot_words.insert(key);
                 }
                 "motion_word" => {
                     knowledge.motion_words.insert(key);
@@ -401,6 +406,12 @@ impl Knowledge {
     /// of X" names a place.
     pub(crate) fn is_resident_word(&self, word: &str) -> bool {
         with_key(word, |key| self.resident_words.contains(key))
+    }
+
+    /// True for a noun that hails the speaker's own people
+    /// ("compatriots", "countrymen").
+    pub(crate) fn is_compatriot_word(&self, word: &str) -> bool {
+        with_key(word, |key| self.compatriot_words.contains(key))
     }
 
     pub(crate) fn is_motion_word(&self, word: &str) -> bool {

@@ -29,6 +29,7 @@
 //! [`Recognizer::builder`] adds a newsroom's own entities and alias
 //! spellings.
 
+mod addressee;
 mod gazetteer;
 pub(crate) mod knowledge;
 mod recognize;
@@ -116,15 +117,22 @@ pub enum MentionKind {
     /// First person in an answer: "I", "we", "our country" — the speaker,
     /// or the side the text says the speaker speaks for.
     FirstPerson,
+    /// Second person the text addresses to someone it names: "you" in a
+    /// question is the one who answers it; "you", "your country" in an
+    /// address to a people ("My fellow Americans, …") is their country.
+    SecondPerson,
 }
 
 impl MentionKind {
     /// True for the kinds that refer back rather than name: pronouns,
-    /// descriptions and first person.
+    /// descriptions, first and second person.
     pub fn is_reference(self) -> bool {
         matches!(
             self,
-            MentionKind::Pronoun | MentionKind::Description | MentionKind::FirstPerson
+            MentionKind::Pronoun
+                | MentionKind::Description
+                | MentionKind::FirstPerson
+                | MentionKind::SecondPerson
         )
     }
 }

@@ -41,6 +41,11 @@
 //!   speaker, and "we", "us", "our" the speaker's side when the text ties
 //!   the speaker to an organisation or country; **our country** is that
 //!   country.
+//! - **you, your, yourself** in a turn that addresses someone (see the
+//!   `addressee` module: a question addresses who answers it, a greeting
+//!   whom it hails) are the addressee, and **your country** is the
+//!   addressee's country. "You all", "you guys" and the like speak to a
+//!   room and stay unresolved.
 //!
 //! Agreement is by kind, and by gender only where the text gives one: the
 //! crate keeps no list of first names, so "he" and "she" both want a
@@ -53,6 +58,7 @@
 //! Every search looks at a bounded number of mentions, so the cost per word
 //! is constant.
 
+use super::addressee::addressees;
 use super::knowledge::Knowledge;
 use std::collections::HashMap;
 
@@ -200,16 +206,19 @@ pub(crate) fn resolve_references(
         vocabulary,
         found: Vec::new(),
         speaker: None,
+        addressee: None,
         label: None,
         honorifics,
         titled_by,
     };
+    let addressees = addressees(document, walk.entities, knowledge, tokens);
     let mut previous_turn = 0;
     for (turn_index, turn) in document.turns().iter().enumerate() {
         let turn_start = turn.span().start;
         let previous_start = std::mem::replace(&mut previous_turn, turn_start);
         let speaker = walk.entities.speaker(turn_index);
         walk.speaker = speaker;
+        walk.addressee = addressees.get(turn_index).copied().flatten();
         walk.label = walk
             .entities
             .mentions_in(Span::new(turn_start, turn.body().start))
@@ -252,6 +261,8 @@ struct Walk<'a> {
     found: Vec<Mention>,
     /// The speaker of the current turn, if known.
     speaker: Option<usize>,
+    /// Whom the current turn addresses, if anyone.
+    addressee: Option<usize>,
     /// The name in the current turn's speaker label, if it has one.
     label: Option<Span>,
     /// Per person, whether the text gives them a female or a male
@@ -312,6 +323,14 @@ impl Walk<'_> {
                 };
                 let clause = object.then_some(clause);
                 self.pronoun(wanted, token.span, scope, clause)
+            } else if let Some(addressee) = self.addressee
+                && matches!(lower, "you" | "your" | "yours" | "yourself" | "yourselves")
+            {
+                self.second_person(lower, tokens, index - 1, addressee)
+                    .map(|(mention, end)| {
+                        index = end;
+                        mention
+                    })
             } else if let Some(speaker) = speaker {
                 self.first_person(lower, tokens, index - 1, speaker)
                     .map(|(mention, end)| {
@@ -348,7 +367,10 @@ impl Walk<'_> {
             .unwrap_or(&[])
             .iter()
             .rev()
-            .filter(move |m| m.kind != MentionKind::FirstPerson && Some(m.entity) != speaker)
+            .filter(move |m| {
+                !matches!(m.kind, MentionKind::FirstPerson | MentionKind::SecondPerson)
+                    && Some(m.entity) != speaker
+            })
             .copied()
             .peekable();
         Merged { names, references }
@@ -757,6 +779,68 @@ impl Walk<'_> {
                 span,
                 entity,
                 kind: MentionKind::FirstPerson,
+                antecedent,
+            },
+            end,
+        ))
+    }
+}
+
+impl Walk<'_> {
+    /// "you", "your country" in a turn that addresses `addressee`.
+    fn second_person(
+        &self,
+        lower: &str,
+        tokens: &[Token],
+        index: usize,
+        addressee: usize,
+    ) -> Option<(Mention, usize)> {
+        let span = tokens.get(index)?.span;
+        let next = tokens.get(index + 1);
+        // "You'll each": the word after a contraction.
+        let after = match self.word(next).chars().next() {
+            Some('\'' | '’') => tokens.get(index + 2),
+            _ => next,
+        };
+        let following = Lower::new(self.word(after));
+        // "you all", "you guys", "you two": the room, not the addressee.
+        if lower == "you"
+            && matches!(
+                &*following,
+                "all" | "guys" | "folks" | "both" | "each" | "two" | "people" | "lot"
+            )
+        {
+            return None;
+        }
+        let is_country_noun = lower == "your"
+            && self.knowledge.description(&Lower::new(self.word(next)))
+                == Some(EntityKind::Country);
+        let (entity, end, span) = match (is_country_noun, next) {
+            (true, Some(next)) => {
+                let listener = self.entities.entity(addressee)?;
+                let country = match listener.kind {
+                    EntityKind::Country => Some(addressee),
+                    _ => listener.country.or_else(|| {
+                        let side = listener.affiliation?;
+                        match self.kind_of(side) {
+                            Some(EntityKind::Country) => Some(side),
+                            _ => self.entities.entity(side)?.country,
+                        }
+                    }),
+                }?;
+                (country, index + 2, Span::new(span.start, next.span.end))
+            }
+            _ => (addressee, index + 1, span),
+        };
+        let antecedent = self
+            .entities
+            .entity(entity)
+            .and_then(|e| e.mentions.first().copied());
+        Some((
+            Mention {
+                span,
+                entity,
+                kind: MentionKind::SecondPerson,
                 antecedent,
             },
             end,

@@ -530,6 +530,45 @@ const CASES: &[(&str, &str, Want)] = &[
         "Jankus",
         Want::Words("Marius Jankus"),
     ),
+    // --- "you": the addressee ---
+    (
+        "ANNA LIND: You said the plant will close. Why?\n\nIVO SOLBERG: Because it \
+         loses money.\n\nANNA LIND: Will it reopen?\n\nIVO SOLBERG: It will not.",
+        "You",
+        Want::Is("Ivo Solberg"),
+    ),
+    (
+        "ANNA LIND: As you all know, the plant will close. Why?\n\nIVO SOLBERG: Because \
+         it loses money.\n\nANNA LIND: Will it reopen?\n\nIVO SOLBERG: It will not.",
+        "you",
+        Want::Nothing,
+    ),
+    (
+        "ANNA LIND: Your country will pay. Why?\n\nPresident of Lithuania Jonas Petraitis: \
+         Because we must.\n\nANNA LIND: When?\n\nJonas Petraitis: Soon.",
+        "Your",
+        Want::Is("Lithuania"),
+    ),
+    (
+        "To the Storting: You have before you a budget that balances.",
+        "You",
+        Want::Is("Storting"),
+    ),
+    (
+        "Dear Lithuanians! Your courage will prevail.",
+        "Your",
+        Want::Is("Lithuania"),
+    ),
+    (
+        "Mr. Speaker, Members of the Storting, my fellow Norwegians: you will prevail.",
+        "you",
+        Want::Nothing,
+    ),
+    (
+        "The plant will close. You will see why.",
+        "You",
+        Want::Nothing,
+    ),
 ];
 
 fn check(text: &str, word: &str, want: Want, entities: &Entities) -> Result<(), String> {

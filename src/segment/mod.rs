@@ -59,6 +59,7 @@ const STARTER_SECTIONS: &[&str] = &[
     "preposition",
     "adverb",
     "verb",
+    "greeting",
 ];
 
 /// Longest word (in bytes) looked up in the lexicons; longer words are
