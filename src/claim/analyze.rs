@@ -952,7 +952,12 @@ fn skip_discourse(s: &Sentence<'_>, mut start: usize, cues: &[CueMatch]) -> usiz
                 s.lower(start),
                 "and" | "but" | "or" | "so" | "plus" | "also" | "then" | "still" | "however"
             );
-            if set_off || connective {
+            // "That's why …", "this is how …": a lead-in to its clause
+            // ("this is because of X" has none and stays whole).
+            let lead_in = cue.end > start + 1
+                && matches!(s.lower(cue.end - 1), "why" | "how" | "because")
+                && s.lower(cue.end) != "of";
+            if set_off || connective || lead_in {
                 start = cue.end;
             }
         }

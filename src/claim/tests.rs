@@ -56,6 +56,24 @@ const TABLE: &[(&str, &[&str])] = &[
         "Everything went according to plan.",
         &["- positive certain asserted past"],
     ),
+    // "That is why …" and "this is how …" lead into the clause that has the
+    // actor and the time.
+    (
+        "That's why Poland has always supported the pipeline.",
+        &["Poland positive certain asserted past"],
+    ),
+    (
+        "This is how the tolls ended up in court.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "That is because Poland wants the pipeline.",
+        &["Poland positive certain asserted present"],
+    ),
+    (
+        "This is because of the new tolls.",
+        &["- positive certain asserted present"],
+    ),
     (
         "The minister said on Monday that the tolls will go.",
         &["- positive certain reported future"],
