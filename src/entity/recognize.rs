@@ -1010,8 +1010,17 @@ impl Scanner<'_> {
                 || self
                     .vocabulary
                     .lookup(next)
-                    .is_some_and(|info| !info.is(class::COORDINATOR))
+                    .is_some_and(|info| !info.is(class::COORDINATOR | class::TITLE))
         });
+        // "the FEMA administrator", "the Labour leader": a name before a
+        // title is whom the title serves.
+        let before_title = tokens.get(end).is_some_and(|t| {
+            let next = self.word(Some(t));
+            next.chars().next().is_some_and(char::is_lowercase) && self.is_title(next)
+        });
+        if article && before_title {
+            return (EntityKind::Organization, strength::ARTICLE);
+        }
         // "Estlink 2", "Nord Stream 2", "Falcon 9": a name with a number
         // after it designates a thing, not a person.
         if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) {

@@ -530,6 +530,11 @@ const CASES: &[(&str, &str, Want)] = &[
         "Jankus",
         Want::Words("Marius Jankus"),
     ),
+    (
+        "I will turn it over to the NVE administrator, Kari Holm.",
+        "NVE",
+        Want::Kind(EntityKind::Organization),
+    ),
     // --- "you": the addressee ---
     (
         "ANNA LIND: You said the plant will close. Why?\n\nIVO SOLBERG: Because it \
