@@ -70,6 +70,12 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     #[cfg(feature = "gazetteer")]
     (
+        "Delegates came from New York and Texas.",
+        "Texas",
+        Want::Kind(EntityKind::Place),
+    ),
+    #[cfg(feature = "gazetteer")]
+    (
         "The rover found water on Mars.",
         "Mars",
         Want::Kind(EntityKind::Place),

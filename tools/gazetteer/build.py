@@ -251,7 +251,8 @@ def build_given_names(args, is_common):
             out.add(name)
     established = {n for n in out if ssa.get(n, 0) >= ESTABLISHED_SSA
                    or berlin.get(n, 0) >= ESTABLISHED_BERLIN}
-    return out, dropped, established
+    top = out & forenames
+    return out, dropped, established, top
 
 
 # --------------------------------------------------------------------------
@@ -582,9 +583,18 @@ def main():
 
     is_common = make_is_common(load_common_words(args))
 
-    given, dropped, established = build_given_names(args, is_common)
+    given, dropped, established, top_forenames = build_given_names(args, is_common)
     P, minor, big_alts, country_codes, us_states = build_places(args, is_common)
     places = finish_places(P, minor, big_alts, established, is_common)
+    # A rare given name spelt like a country, a first-level division or a
+    # region ("Texas", "Nevada", "Kansas") is read as the place; established
+    # given names ("Georgia", "Virginia") and top forenames of a country
+    # ("Oğuz") stay, and the context decides.
+    divisions = {n for n, _, c in places if c in ("country", "territory", "admin1", "region")}
+    rare_places = {n for n in given
+                   if n in divisions and n not in established and n not in top_forenames}
+    given -= rare_places
+    dropped["place name"] += len(rare_places)
     orgs = build_orgs(args, is_common, make_is_common(load_common_words(args, SCOWL_ORG_LEVELS)),
                       country_codes, us_states)
 
