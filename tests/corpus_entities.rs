@@ -234,8 +234,8 @@ fn score(gold: &EntityGold, text: &str) -> Score {
 
 /// The levels measured when the gold was written; a change that lowers
 /// them fails. Issue 16 asks for 0.90 on both.
-const GUARD_KINDS: f64 = 0.79;
-const GUARD_ACTORS: f64 = 0.59;
+const GUARD_KINDS: f64 = 0.80;
+const GUARD_ACTORS: f64 = 0.60;
 
 #[test]
 fn corpus_entity_kinds_and_actors_match_gold() {
