@@ -34,11 +34,12 @@ struct ClaimGold {
     entities: Vec<GoldEntity>,
 }
 
+/// An entity of a gold file, with the surface forms an actor may take.
 #[derive(Debug, Deserialize)]
-struct GoldEntity {
-    name: String,
+pub struct GoldEntity {
+    pub name: String,
     #[serde(default)]
-    mentions: Vec<String>,
+    pub mentions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,7 +55,7 @@ struct GoldClaim {
 }
 
 /// The values a gold field accepts.
-fn accepted(value: &Value) -> Vec<Value> {
+pub fn accepted(value: &Value) -> Vec<Value> {
     match value {
         Value::Array(values) => values.clone(),
         other => vec![other.clone()],
@@ -89,7 +90,9 @@ fn normalize_name(name: &str) -> String {
     lower.strip_suffix("'s").unwrap_or(&lower).to_string()
 }
 
-fn actor_is_right(
+/// True when the claim's actor is one the gold accepts (see the module
+/// documentation).
+pub fn actor_is_right(
     claim: &Claim,
     extraction: &Extraction,
     gold: &Value,
@@ -123,7 +126,8 @@ fn actor_is_right(
     })
 }
 
-fn field_is_right(value: impl serde::Serialize, gold: &Value) -> bool {
+/// True when a field's value is one the gold accepts.
+pub fn field_is_right(value: impl serde::Serialize, gold: &Value) -> bool {
     let value = serde_json::to_value(value).unwrap_or(Value::Null);
     accepted(gold).contains(&value)
 }

@@ -2,6 +2,7 @@
 
 mod claims;
 mod corpus;
+mod corpus_claims;
 mod corpus_entities;
 mod entities;
 mod examples;

@@ -8,6 +8,7 @@ use super::clause::{self, Clause, ClauseKind};
 use super::cues::{CueFamily, CueMatch, Cues, cues_at};
 use super::frame::{self, Frame, FrameKind};
 use super::quantity::{self, Quantity};
+use super::question;
 use super::sentence::Sentence;
 use super::{Certainty, Claim, ClaimKind, Cue, CueKind, Evidence, Polarity, Time};
 use crate::document::{Document, Role};
@@ -95,17 +96,26 @@ impl TurnWalk<'_> {
             return;
         }
         self.quantities = quantity::find(self.text, span);
-        match (self.kind, question) {
+        // "The fund was closed, wasn't it?", "It cost more, so who pays?":
+        // only the tail asks; the statement before it is read as one.
+        let tail = question
+            .then(|| last_word.and_then(|last| question::asking_tail(&s, start, last)))
+            .flatten();
+        match (self.kind, question, tail) {
+            (ClaimKind::Statement, true, Some(tail)) => self.statement(&s, &cues, start..tail),
             // A rhetorical question in an answer puts nothing forward.
-            (ClaimKind::Statement, true) => {}
-            (ClaimKind::Premise, true) => self.question(&s, &cues, start),
-            _ => self.statement(&s, &cues, start),
+            (ClaimKind::Statement, true, None) => {}
+            (ClaimKind::Premise, true, tail) => {
+                self.question(&s, &cues, start..tail.unwrap_or(s.len()));
+            }
+            _ => self.statement(&s, &cues, start..s.len()),
         }
     }
 
-    /// The claims of a declarative sentence.
-    fn statement(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize) {
-        let clauses = clause::split(s, start..s.len(), cues);
+    /// The claims of a declarative sentence, or of its words in `range`.
+    fn statement(&mut self, s: &Sentence<'_>, cues: &[CueMatch], range: Range<usize>) {
+        let start = range.start;
+        let clauses = clause::split(s, range.clone(), cues);
         let verbless_sentence = !clauses
             .iter()
             .any(|c| clause::main_verb(s, c.range.clone(), &c.holes).is_some());
@@ -116,7 +126,7 @@ impl TurnWalk<'_> {
         if verbless_sentence && !continues {
             // "Three things." "Very little." — no claim without a predicate,
             // unless a frame or a continuation makes one.
-            let range = start..clause::trim_end(s, start..s.len());
+            let range = start..clause::trim_end(s, range);
             if frame::detect(s, range, cues, &[], false).is_none() {
                 return;
             }
@@ -197,10 +207,17 @@ impl TurnWalk<'_> {
         self.previous = carried_in_sentence.or(self.previous.take());
     }
 
-    /// The premise of a question, if it carries one.
-    fn question(&mut self, s: &Sentence<'_>, cues: &[CueMatch], start: usize) {
-        let end = clause::trim_end(s, start..s.len());
+    /// The premise of a question (or of its words in `words`), if it
+    /// carries one.
+    fn question(&mut self, s: &Sentence<'_>, cues: &[CueMatch], words: Range<usize>) {
+        let start = words.start;
+        let end = clause::trim_end(s, words);
         let range = start..end;
+        // "My question is, what …", "I'm wondering, are you …": the
+        // opener only announces the question.
+        if opens_conversation(cues, start) {
+            return;
+        }
         if let Some(found) = frame::detect(s, range.clone(), cues, &[], true) {
             let clause = Clause {
                 kind: ClauseKind::Main,
@@ -776,13 +793,18 @@ impl TurnWalk<'_> {
             clause::main_verb(s, found.words.clone(), &[])
         });
         if let Some(verb) = verb {
+            // "have already reached", "You've both spoken": adverbs and
+            // floating quantifiers stand between.
             let next = (verb + 1..s.len())
-                .find(|&i| !s.is_adverb(i))
+                .find(|&i| !s.is_adverb(i) && !matches!(s.lower(i), "both" | "all" | "each"))
                 .unwrap_or(verb + 1);
             // "could have", "has become": perfect forms look back.
             // "'d" before a base form is "would" ("I'd cut that in half").
             let would = s.lower(verb) == "'d" && s.can_be(next, form::BASE);
+            // "There's been": "'s" before "been" is "has".
+            let has_been = matches!(s.lower(verb), "'s" | "’s") && s.lower(next) == "been";
             let perfect = s.is(verb, class::MODAL) && s.lower(next) == "have"
+                || has_been
                 || s.is(verb, class::HAVE)
                     && !would
                     && s.can_be(next, form::PARTICIPLE)
@@ -957,7 +979,13 @@ fn skip_discourse(s: &Sentence<'_>, mut start: usize, cues: &[CueMatch]) -> usiz
             let lead_in = cue.end > start + 1
                 && matches!(s.lower(cue.end - 1), "why" | "how" | "because")
                 && s.lower(cue.end) != "of";
-            if set_off || connective || lead_in {
+            // "I mean I followed that career", "You know we tried": a
+            // marker before a clause of its own.
+            let marks_clause = matches!(s.lower(cue.end - 1), "mean" | "know")
+                && cue.end > start + 1
+                && s.is(cue.end, class::SUBJECT_PRONOUN)
+                && clause::is_finite_verb(s, cue.end + 1, cue.end);
+            if set_off || connective || lead_in || marks_clause {
                 start = cue.end;
             }
         }

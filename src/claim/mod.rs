@@ -15,6 +15,7 @@ mod clause;
 mod cues;
 mod frame;
 mod quantity;
+mod question;
 mod sentence;
 #[cfg(test)]
 mod tests;

@@ -56,6 +56,19 @@ const TABLE: &[(&str, &[&str])] = &[
         "Everything went according to plan.",
         &["- positive certain asserted past"],
     ),
+    // Perfects behind a contraction or a floating quantifier look back.
+    (
+        "There's been some concern about the loans.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The ministers have both spoken about the tolls.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "I mean they spoke about the tolls.",
+        &["- positive certain asserted past"],
+    ),
     // "That is why …" and "this is how …" lead into the clause that has the
     // actor and the time.
     (
@@ -568,4 +581,45 @@ fn we_and_capitals_stand_for_the_side() {
         let actor = claim.actor.as_ref().map(|a| a.name.as_str());
         assert_eq!(actor, Some(side), "{text}");
     }
+}
+
+/// Only the tail of a sentence may ask: the statement before a tag or a
+/// final question is a claim in an answer (and a premise in a question),
+/// and the tag's "not" negates nothing.
+#[test]
+fn a_tag_or_a_final_question_leaves_its_statement() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "The fund was closed, wasn't it?",
+            &["- positive certain asserted past"],
+        ),
+        (
+            "Kowalski chairs the board, does he not?",
+            &["Kowalski positive certain asserted present"],
+        ),
+        (
+            "The scheme doubled in cost, so who pays for it now?",
+            &["- positive certain asserted past"],
+        ),
+        ("Why did the fund close, and who knew?", &[]),
+    ];
+    for (sentence, expected) in cases {
+        let text = format!("Q: What happened?\n\nA: {sentence}\n\nQ: And then?\n\nA: Nothing.");
+        let extraction = extract(&text).unwrap();
+        let got: Vec<String> = extraction
+            .statements()
+            .filter(|claim| claim.text != "Nothing")
+            .map(|claim| describe(&extraction, claim))
+            .collect();
+        assert_eq!(got, expected, "{sentence}");
+    }
+    let text = "Q: Kowalski chairs the board, does he not?\n\nA: He does.";
+    let extraction = extract(text).unwrap();
+    let premise = extraction
+        .claims
+        .iter()
+        .find(|claim| claim.kind == ClaimKind::Premise)
+        .unwrap();
+    assert_eq!(premise.text, "Kowalski chairs the board");
+    assert_eq!(premise.polarity, Polarity::Positive);
 }
