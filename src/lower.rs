@@ -2,6 +2,8 @@
 
 use std::ops::Deref;
 
+use crate::segment::words::APOSTROPHE_REFERENCES;
+
 /// Longest word lower-cased in place; longer or non-ASCII words allocate.
 const INLINE: usize = 32;
 
@@ -15,6 +17,14 @@ pub(crate) enum Lower {
 
 impl Lower {
     pub(crate) fn new(word: &str) -> Lower {
+        // "it&#39;s" reads as "it's".
+        if word.contains('&') {
+            let mut lower = word.to_lowercase();
+            for reference in APOSTROPHE_REFERENCES {
+                lower = lower.replace(reference, "'");
+            }
+            return Lower::Heap(lower);
+        }
         if word.len() <= INLINE && word.is_ascii() {
             let mut buffer = [0u8; INLINE];
             if let Some(slot) = buffer.get_mut(..word.len()) {
@@ -52,5 +62,11 @@ mod tests {
         for word in ["Minsk", "NATO", "", "Łukaszenka", "Ab'C-d", &"X".repeat(40)] {
             assert_eq!(&*Lower::new(word), word.to_lowercase());
         }
+    }
+
+    #[test]
+    fn reads_an_escaped_apostrophe_as_one() {
+        assert_eq!(&*Lower::new("It&#39;s"), "it's");
+        assert_eq!(&*Lower::new("we&rsquo;re"), "we're");
     }
 }

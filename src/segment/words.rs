@@ -33,6 +33,19 @@ pub(crate) struct Token {
     pub(crate) kind: TokenKind,
 }
 
+/// HTML character references for an apostrophe, as pages scraped without
+/// decoding carry them ("it&#39;s"): inside a word they are its apostrophe.
+pub(crate) const APOSTROPHE_REFERENCES: [&str; 5] =
+    ["&#39;", "&#x27;", "&apos;", "&rsquo;", "&#8217;"];
+
+/// The length of the apostrophe reference `rest` starts with, if any.
+fn apostrophe_reference(rest: &str) -> Option<usize> {
+    APOSTROPHE_REFERENCES
+        .iter()
+        .find(|reference| rest.starts_with(*reference))
+        .map(|reference| reference.len())
+}
+
 /// Splits `region` of `text` into tokens, appending them to `out`.
 pub(crate) fn tokenize(text: &str, region: Span, out: &mut Vec<Token>) {
     let Some(slice) = text.get(region.range()) else {
@@ -58,6 +71,25 @@ pub(crate) fn tokenize(text: &str, region: Span, out: &mut Vec<Token>) {
                     // "U.S", "e.g": single letters joined by stops.
                     || (!number && next == '.' && end - start == 1 && after.is_some_and(char::is_alphabetic)
                         && slice.get(next_offset + 2..).is_some_and(|r| r.starts_with('.')));
+                // "it&#39;s": an escaped apostrophe between letters.
+                let reference = (next == '&' && !number)
+                    .then(|| slice.get(next_offset..))
+                    .flatten()
+                    .and_then(|rest| {
+                        let len = apostrophe_reference(rest)?;
+                        rest.get(len..)?
+                            .chars()
+                            .next()
+                            .filter(|c| c.is_alphanumeric())
+                            .map(|_| len)
+                    });
+                if let Some(len) = reference {
+                    while chars.peek().is_some_and(|&(at, _)| at < next_offset + len) {
+                        chars.next();
+                    }
+                    end = next_start + len;
+                    continue;
+                }
                 if !joins {
                     break;
                 }
@@ -86,9 +118,16 @@ fn push_word(text: &str, span: Span, number: bool, out: &mut Vec<Token>) {
     let clitic = word
         .char_indices()
         .rev()
-        .find(|&(_, c)| c == '\'' || c == '’')
-        .and_then(|(at, c)| {
-            let rest = word.get(at + c.len_utf8()..)?;
+        .find_map(|(at, c)| match c {
+            '\'' | '’' => Some((at, c.len_utf8())),
+            '&' => word
+                .get(at..)
+                .and_then(apostrophe_reference)
+                .map(|len| (at, len)),
+            _ => None,
+        })
+        .and_then(|(at, len)| {
+            let rest = word.get(at + len..)?;
             let is_clitic = matches!(
                 rest.to_ascii_lowercase().as_str(),
                 "s" | "re" | "m" | "ve" | "d" | "ll"
@@ -460,6 +499,17 @@ mod tests {
         );
         assert_eq!(words("€35m in 1990s"), ["€", "35m", "in", "1990s"]);
         assert_eq!(words("rock 'n' roll"), ["rock", "'", "n", "'", "roll"]);
+    }
+
+    #[test]
+    fn an_escaped_apostrophe_stays_in_its_word() {
+        assert_eq!(
+            words("It&#39;s a joy; we&#39;re glad &amp; done."),
+            [
+                "It", "&#39;s", "a", "joy", ";", "we", "&#39;re", "glad", "&", "amp", ";", "done",
+                "."
+            ]
+        );
     }
 
     #[test]
