@@ -91,9 +91,17 @@ impl TurnWalk<'_> {
         if stage_note {
             return;
         }
-        let start = skip_vocative(&s, skip_discourse(&s, 0, &cues), self.actors.entities);
-        if start >= s.len() || is_imperative(&s, start) {
+        let mut start = skip_vocative(&s, skip_discourse(&s, 0, &cues), self.actors.entities);
+        if start >= s.len() {
             return;
+        }
+        if is_imperative(&s, start) {
+            // "Remember that a ban would push the trade abroad", "Note
+            // that …": the imperative hands over its complement.
+            match (start + 1..(start + 5).min(s.len())).find(|&i| s.lower(i) == "that") {
+                Some(that) if clause::has_finite_verb(&s, that + 1..s.len()) => start = that + 1,
+                _ => return,
+            }
         }
         self.quantities = quantity::find(self.text, span);
         // "The fund was closed, wasn't it?", "It cost more, so who pays?":
@@ -181,7 +189,8 @@ impl TurnWalk<'_> {
                 || manages_conversation(s, cues, &clause)
                 || introduces
                 || imperative_clause
-                || follows_skipped;
+                || follows_skipped
+                || bare_stance(s, cues, opening..clause.range.end);
             if skipped {
                 continue;
             }
@@ -275,7 +284,7 @@ impl TurnWalk<'_> {
         }
         // "If the money does not come, it is likely that …": the
         // condition stays in the claim's text, the proposition follows it.
-        let core = core_start(s, range.clone())..range.end;
+        let core = core_start(s, range.clone(), cues)..range.end;
         let own_frame =
             forced_frame.or_else(|| frame::detect(s, core.clone(), cues, &clause.holes, false));
         // A coordinated clause shares the frame of the clause before it
@@ -527,7 +536,19 @@ impl TurnWalk<'_> {
         merge_ranges(&mut not_negation);
         let exempt = |index: usize| clause::in_holes(index, &not_negation).is_some();
         let mut outside = outside_main_clause(s, proposition.clone(), &clause.holes);
-        let verbless = clause::main_verb(s, proposition.clone(), &clause.holes).is_none();
+        let main_verb = clause::main_verb(s, proposition.clone(), &clause.holes);
+        let verbless = main_verb.is_none();
+        // "Without going into the details, the office was merged": a
+        // fronted adverbial clause set off by a comma is no part of what
+        // is negated ("without competition no development …, is possible"
+        // is no such clause: it has no verb).
+        if s.is(proposition.start, class::PREPOSITION)
+            && s.can_be(proposition.start + 1, form::GERUND)
+            && let Some(comma) = main_verb
+                .and_then(|verb| (proposition.start + 1..verb).find(|&i| s.is_punct(i, ",")))
+        {
+            outside.push(proposition.start..comma);
+        }
         for index in proposition.clone() {
             // ", not carbon pricing," contrasts a phrase.
             if index > proposition.start
@@ -626,7 +647,19 @@ impl TurnWalk<'_> {
             .map(|m| m.start..m.end)
             .collect();
         merge_ranges(&mut boosted);
+        // Relative clauses are looked for in the proposition: "said last
+        // week that the budget may …" is a frame's complement.
+        let proposition = frame.map_or(range.clone(), |f| f.proposition.clone());
+        let main_verb = clause::main_verb(s, proposition.clone(), &clause.holes);
         for cue in cues {
+            // "a reserve that could cover two years", "the rules that firms
+            // might ignore are new": a hedge in a relative clause is that
+            // clause's own.
+            if matches!(cue.family, CueFamily::Possible | CueFamily::Probable)
+                && in_relative_clause(s, &proposition, main_verb, cue.start)
+            {
+                continue;
+            }
             // An inset frame ("The economy, I think, is …") is a hole that
             // still sets the certainty.
             let in_frame =
@@ -882,10 +915,14 @@ fn with_hole(clause: &Clause, hole: Range<usize>) -> Clause {
 
 /// Where a clause's proposition starts: after a fronted subordinate clause
 /// ("If the money does not come, …"), else at its start.
-fn core_start(s: &Sentence<'_>, range: Range<usize>) -> usize {
+fn core_start(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> usize {
     let fronted = s.is(range.start, class::SUBORDINATOR)
         && !matches!(s.lower(range.start), "that" | "whether" | "where" | "as");
-    if !fronted {
+    // "If I remember correctly, …" is the speaker's hedge, no condition.
+    let stance = cues_at(cues, range.start)
+        .iter()
+        .any(|m| m.start == range.start && m.family.is_stance());
+    if !fronted || stance {
         return range.start;
     }
     match (range.start + 1..range.end).find(|&i| s.is_punct(i, ",")) {
@@ -1113,7 +1150,52 @@ fn is_modal_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
 /// "will" as the future, not the noun: after a determiner ("the will of
 /// the people") or before "to", "of" or a finite "be" ("the political will
 /// to act", "free will is").
+/// "I guess.", "I think the": a stance with no proposition after it, as
+/// real speech leaves it when it breaks off.
+fn bare_stance(s: &Sentence<'_>, cues: &[CueMatch], range: Range<usize>) -> bool {
+    let Some(stance) = cues_at(cues, range.start)
+        .iter()
+        .filter(|m| m.start == range.start && m.family == CueFamily::Probable)
+        .max_by_key(|m| m.end)
+    else {
+        return false;
+    };
+    let rest = stance.end..clause::trim_end(s, range);
+    let words = rest.clone().filter(|&i| s.is_word(i)).count();
+    words <= 1 && !clause::has_finite_verb(s, rest)
+}
+
+/// True when the word at `index` is inside a relative clause of `range`:
+/// after a relative word that follows a noun ("a reserve that …", "the
+/// rules which …"), either before the main verb (in the subject) or after
+/// it (in an object).
+fn in_relative_clause(
+    s: &Sentence<'_>,
+    range: &Range<usize>,
+    main_verb: Option<usize>,
+    index: usize,
+) -> bool {
+    let Some(verb) = main_verb else {
+        return false;
+    };
+    let relative = (range.start + 1..index.min(range.end)).rev().find(|&i| {
+        (s.is(i, class::RELATIVE) || s.lower(i) == "that" && !s.takes_clause(i - 1))
+            && s.nominal(i - 1)
+    });
+    // A comma ends the relative clause: "the subjects that were related
+    // to the lab, I think I was good".
+    relative.is_some_and(|r| {
+        !(r..index).any(|i| s.is_punct(i, ",")) && (r < verb && index < verb || r > verb)
+    })
+}
+
 fn is_future_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
+    // "We were going to sell", "the deal was about to close": the future
+    // of a past moment is past.
+    let before = (0..cue.start).rev().find(|&i| !s.is_adverb(i));
+    if before.is_some_and(|i| matches!(s.lower(i), "was" | "were" | "wasn't" | "weren't")) {
+        return false;
+    }
     if cue.end - cue.start > 1 || s.lower(cue.start) != "will" {
         return true;
     }

@@ -749,14 +749,17 @@ pub(crate) fn split(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) ->
             holes.push(index..relative_end);
             index = relative_end;
             continue;
-        } else if matches!(s.lower(index), "and" | "but")
+        } else if matches!(s.lower(index), "and" | "but" | "or")
             && index > current
             && !s.is_punct(index - 1, ",")
             && verb_before
             && !opens_subordinate(s, current)
         {
             let right = index + 1..boundary;
-            let next = if opens_with_predicate(s, right.clone()) {
+            // "… by June or we lose the licence": a clause with a subject
+            // pronoun of its own after the conjunction is a claim of its
+            // own; "or" does not share a subject ("pay or leave").
+            let next = if s.lower(index) != "or" && opens_with_predicate(s, right.clone()) {
                 Some(ClauseKind::SharedSubject)
             } else if opens_with_clause(s, right) && s.is(index + 1, class::SUBJECT_PRONOUN) {
                 Some(ClauseKind::Coordinated)

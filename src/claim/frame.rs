@@ -425,7 +425,8 @@ fn it_frame(s: &Sentence<'_>, range: Range<usize>, cues: &[CueMatch]) -> Option<
     })
 }
 
-/// "I think P", "I don't see P", "I doubt that P", "We believe P".
+/// "I think P", "I don't see P", "I doubt that P", "We believe P", "My
+/// understanding is that P", "If I remember correctly, P".
 fn first_person_frame(
     s: &Sentence<'_>,
     range: Range<usize>,
@@ -433,7 +434,12 @@ fn first_person_frame(
     holes: &[Range<usize>],
 ) -> Option<Frame> {
     let start = range.start;
-    if !matches!(s.lower(start), "i" | "we") {
+    // "My understanding is that P", "If I remember correctly, P", "To my
+    // knowledge, P": stance phrases of the speaker's own.
+    if !matches!(
+        s.lower(start),
+        "i" | "we" | "my" | "our" | "if" | "to" | "as"
+    ) {
         return None;
     }
     // "I think", "I am sure", "I don't see" ("I may" is a modal, no frame).
@@ -449,6 +455,9 @@ fn first_person_frame(
             cue_at(cues, verb, CueFamily::CognitionVerb).filter(|_| verb <= start + 3)
         })?;
     let mut proposition = cue.end;
+    if s.is_punct(proposition, ",") {
+        proposition += 1;
+    }
     if s.lower(proposition) == "that" {
         proposition += 1;
     }

@@ -56,6 +56,83 @@ const TABLE: &[(&str, &[&str])] = &[
         "Everything went according to plan.",
         &["- positive certain asserted past"],
     ),
+    // Coordinated clauses with subjects of their own are claims of their
+    // own.
+    (
+        "The tax must be paid by June or we lose the licence.",
+        &[
+            "- positive certain asserted present",
+            "- positive certain asserted present",
+        ],
+    ),
+    (
+        "The tax must be paid by June, or the licence would lapse.",
+        &[
+            "- positive certain asserted present",
+            "- positive certain asserted present",
+        ],
+    ),
+    // Fragments that break off are no claims; an imperative hands over its
+    // complement.
+    ("I guess.", &[]),
+    ("I think the —", &[]),
+    (
+        "Remember that a blanket ban would push the trade abroad.",
+        &["- positive certain asserted present"],
+    ),
+    // Agentless reports.
+    (
+        "It was found that the payments were illegal.",
+        &["- positive certain reported past"],
+    ),
+    (
+        "The inquiry concluded that the payments were illegal.",
+        &["- positive certain reported past"],
+    ),
+    // Hedges of real speech.
+    (
+        "My understanding is that the plant closed in May.",
+        &["- positive probable asserted past"],
+    ),
+    (
+        "If I remember correctly, the plant closed in May.",
+        &["- positive probable asserted past"],
+    ),
+    (
+        "I would estimate that the plant employs 400 people.",
+        &["- positive probable asserted present"],
+    ),
+    // A hedge in a relative clause is that clause's own.
+    (
+        "The bank built a reserve that could cover two years.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The rules that firms might ignore are new.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "The bank could build a reserve that covers two years.",
+        &["- positive possible asserted future"],
+    ),
+    // A fronted phrase and a limit do not negate the clause.
+    (
+        "Without going into the details, the office was merged into a new agency.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The tax must be paid no later than June.",
+        &["- positive certain asserted present"],
+    ),
+    // The future of a past moment is past.
+    (
+        "The board had decided the merger was going to happen.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The ministers were going to sell the plant.",
+        &["- positive certain asserted past"],
+    ),
     // Perfects behind a contraction or a floating quantifier look back.
     (
         "There's been some concern about the loans.",
