@@ -189,9 +189,13 @@ impl TurnWalk<'_> {
                 || manages_conversation(s, cues, &clause)
                 || introduces
                 || imperative_clause
-                || follows_skipped
-                || bare_stance(s, cues, opening..clause.range.end);
+                || follows_skipped;
             if skipped {
+                continue;
+            }
+            // A clause that breaks off is no claim, but what shares its
+            // subject may be: "We don't believe and will continue to …".
+            if broken_off(s, cues, opening..clause.range.end) {
                 continue;
             }
             let lo = cues.partition_point(|m| m.start < clause.range.start.saturating_sub(1));
@@ -1150,19 +1154,38 @@ fn is_modal_use(s: &Sentence<'_>, cue: &CueMatch) -> bool {
 /// "will" as the future, not the noun: after a determiner ("the will of
 /// the people") or before "to", "of" or a finite "be" ("the political will
 /// to act", "free will is").
-/// "I guess.", "I think the": a stance with no proposition after it, as
-/// real speech leaves it when it breaks off.
-fn bare_stance(s: &Sentence<'_>, cues: &[CueMatch], range: Range<usize>) -> bool {
-    let Some(stance) = cues_at(cues, range.start)
+/// "I guess.", "I think the", "I would need", "I'd like to": a clause that
+/// breaks off before saying anything, as real speech leaves it — a stance
+/// with at most one word after it, or a few words ending in a modal's
+/// verb, "to" or a verb of thinking.
+fn broken_off(s: &Sentence<'_>, cues: &[CueMatch], range: Range<usize>) -> bool {
+    let end = clause::trim_end(s, range.clone());
+    let stance = cues_at(cues, range.start)
         .iter()
         .filter(|m| m.start == range.start && m.family == CueFamily::Probable)
-        .max_by_key(|m| m.end)
-    else {
+        .max_by_key(|m| m.end);
+    if let Some(stance) = stance {
+        let rest = stance.end..end;
+        let words = rest.clone().filter(|&i| s.is_word(i)).count();
+        return words <= 1 && !clause::has_finite_verb(s, rest);
+    }
+    let words: Vec<usize> = (range.start..end).filter(|&i| s.is_word(i)).collect();
+    let Some(&last) = words.last() else {
         return false;
     };
-    let rest = stance.end..clause::trim_end(s, range);
-    let words = rest.clone().filter(|&i| s.is_word(i)).count();
-    words <= 1 && !clause::has_finite_verb(s, rest)
+    // "We will." and "They did." answer with a claim; "I would need" and
+    // "I'd like to" break off.
+    let modal_verb = last > 0 && s.is(last - 1, class::MODAL) && s.can_be(last, form::BASE);
+    let dangling = modal_verb
+        || s.lower(last) == "to"
+        || cues_at(cues, last)
+            .iter()
+            .any(|m| m.start == last && m.family == CueFamily::CognitionVerb);
+    (2..=4).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|&i| s.is(i, class::SUBJECT_PRONOUN))
+        && dangling
 }
 
 /// True when the word at `index` is inside a relative clause of `range`:

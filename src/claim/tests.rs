@@ -76,6 +76,9 @@ const TABLE: &[(&str, &[&str])] = &[
     // complement.
     ("I guess.", &[]),
     ("I think the —", &[]),
+    ("I would need —", &[]),
+    ("I also assumed.", &[]),
+    ("They did.", &["- positive certain asserted past"]),
     (
         "Remember that a blanket ban would push the trade abroad.",
         &["- positive certain asserted present"],
