@@ -95,11 +95,16 @@ impl TurnWalk<'_> {
         if start >= s.len() {
             return;
         }
-        if is_imperative(&s, start) {
+        // "Let me just say that P", "let me remind you that P": the
+        // speaker takes the floor to say P.
+        let takes_floor = s.lower(start) == "let" && matches!(s.lower(start + 1), "me" | "us");
+        if takes_floor || is_imperative(&s, start) {
             // "Remember that a ban would push the trade abroad", "Note
             // that …": the imperative hands over its complement.
-            match (start + 1..(start + 5).min(s.len())).find(|&i| s.lower(i) == "that") {
+            match (start + 1..(start + 6).min(s.len())).find(|&i| s.lower(i) == "that") {
                 Some(that) if clause::has_finite_verb(&s, that + 1..s.len()) => start = that + 1,
+                // "Let me be clear, …": the conversation rules decide.
+                _ if takes_floor => {}
                 _ => return,
             }
         }

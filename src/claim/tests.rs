@@ -83,6 +83,15 @@ const TABLE: &[(&str, &[&str])] = &[
         "Remember that a blanket ban would push the trade abroad.",
         &["- positive certain asserted present"],
     ),
+    (
+        "Let me just say that the plant closed in May.",
+        &["- positive certain asserted past"],
+    ),
+    // A reply word set off before a stance is no source.
+    (
+        "Yeah, I think the plant works.",
+        &["- positive probable asserted present"],
+    ),
     // Agentless reports.
     (
         "It was found that the payments were illegal.",
