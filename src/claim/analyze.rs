@@ -784,9 +784,18 @@ impl TurnWalk<'_> {
         out: &mut Vec<Cue>,
         in_claim: &dyn Fn(&CueMatch, &Range<usize>) -> bool,
     ) -> (Evidence, Option<EntityRef>) {
+        // "why nature looks like it looks", "whatever Gaza looks like": an
+        // appearance inside a wh-clause is what is talked about, not how
+        // the speaker knows.
+        let in_wh_clause = |m: &CueMatch| {
+            (range.start..m.start)
+                .rev()
+                .take_while(|&i| !s.is_punct(i, ",") && !clause::is_finite_verb(s, i, range.start))
+                .any(|i| s.is(i, class::WH) && !matches!(s.lower(i), "that" | "which" | "who"))
+        };
         match cues
             .iter()
-            .find(|m| m.family == CueFamily::Inference && in_claim(m, range))
+            .find(|m| m.family == CueFamily::Inference && in_claim(m, range) && !in_wh_clause(m))
         {
             Some(cue) => {
                 out.extend(self.cue(s, CueKind::Evidence, cue.start..cue.end));

@@ -511,7 +511,8 @@ fn verb_frame(
     // "At most labs I know, it's 2%" has no report verb of its own.
     // "On February 11 you told a newspaper that P": without a comma, a
     // subject pronoun starts the subject.
-    if s.is(range.start, class::PREPOSITION) {
+    // "Looking ahead, I would say that P": a fronted participle phrase too.
+    if s.is(range.start, class::PREPOSITION) || s.can_be(range.start, form::GERUND) {
         let opens = subject
             .clone()
             .rev()
@@ -573,9 +574,11 @@ fn verb_frame(
     if !opens_with_plain_clause(s, proposition..range.end, complementizer) {
         return None;
     }
+    // "I would say that P": the modal before a lexical verb is no part of
+    // the source.
     let subject_words: Vec<&str> = subject
         .clone()
-        .filter(|&i| !s.is_adverb(i))
+        .filter(|&i| !s.is_adverb(i) && !(i + 1 >= subject.end && s.is(i, class::MODAL)))
         .map(|i| s.lower(i))
         .collect();
     // "The data show that P", "The numbers say otherwise", "Nothing in

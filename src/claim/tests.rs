@@ -87,6 +87,20 @@ const TABLE: &[(&str, &[&str])] = &[
         "Let me just say that the plant closed in May.",
         &["- positive certain asserted past"],
     ),
+    // The speaker's own words are no report.
+    (
+        "Looking ahead, I would say that prices will fall.",
+        &["- positive probable asserted future"],
+    ),
+    // An appearance inside a wh-clause is talked about, not inferred.
+    (
+        "We studied why nature looks like it looks.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The plant looks like it will close.",
+        &["- positive certain inferred future"],
+    ),
     // A reply word set off before a stance is no source.
     (
         "Yeah, I think the plant works.",
