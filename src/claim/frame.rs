@@ -578,7 +578,7 @@ fn verb_frame(
     // the source.
     let subject_words: Vec<&str> = subject
         .clone()
-        .filter(|&i| !s.is_adverb(i) && !(i + 1 >= subject.end && s.is(i, class::MODAL)))
+        .filter(|&i| !(s.is_adverb(i) || i + 1 >= subject.end && s.is(i, class::MODAL)))
         .map(|i| s.lower(i))
         .collect();
     // "The data show that P", "The numbers say otherwise", "Nothing in
