@@ -398,10 +398,17 @@ fn is_noun_before_verb(s: &Sentence<'_>, index: usize, end: usize) -> bool {
         }
         // Full auxiliaries only: "Lukashenko’s position" has a possessive.
         let clitic = s.lower(next).starts_with('\'');
+        // "the growth forecasts have been downgraded", "the Central Bank
+        // reserves have already reached": "have" before a participle is a
+        // perfect, whose subject is the noun before it.
+        let perfect = s.lower(next) == "have"
+            && (next + 1..end.min(next + 4))
+                .find(|&i| !s.is_adverb(i))
+                .is_some_and(|i| s.can_be(i, form::PARTICIPLE) || s.lower(i) == "been");
         if s.is(next, class::AUXILIARY)
             && !clitic
             && is_finite_verb(s, next, index + 1)
-            && !matches!(s.lower(next), "be" | "been" | "being" | "have" | "do")
+            && (perfect || !matches!(s.lower(next), "be" | "been" | "being" | "have" | "do"))
         {
             return !clause_after(next);
         }

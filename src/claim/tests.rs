@@ -150,6 +150,15 @@ const TABLE: &[(&str, &[&str])] = &[
         "The tax must be paid no later than June.",
         &["- positive certain asserted present"],
     ),
+    // A plural noun before a perfect is its subject, not a verb.
+    (
+        "The growth forecasts have been downgraded.",
+        &["- positive certain asserted past"],
+    ),
+    (
+        "The Central Bank reserves have already reached $412 billion.",
+        &["Central Bank positive certain asserted past"],
+    ),
     // The future of a past moment is past.
     (
         "The board had decided the merger was going to happen.",
