@@ -829,9 +829,21 @@ impl TurnWalk<'_> {
                 .as_ref()
                 .is_some_and(|f| m.start >= f.words.start && m.end <= f.words.end)
         };
+        // "Our statement makes clear what our responses will be": a
+        // future inside a wh-clause after the main verb dates that clause
+        // only ("no reason to doubt that they'll try" looks ahead).
+        let embedded_after_verb = |m: &&CueMatch| {
+            verb.is_some_and(|verb| {
+                verb < m.start
+                    && (verb + 1..m.start).any(|i| {
+                        s.is(i, class::WH) && !matches!(s.lower(i), "that" | "which" | "who")
+                    })
+            })
+        };
         if let Some(cue) = cues
             .iter()
             .filter(|m| inside(m) || in_frame(m))
+            .filter(|m| !embedded_after_verb(m))
             .find(|m| m.family == CueFamily::Future && is_future_use(s, m))
         {
             out.extend(self.cue(s, CueKind::Time, cue.start..cue.end));
@@ -854,12 +866,14 @@ impl TurnWalk<'_> {
             let would = s.lower(verb) == "'d" && s.can_be(next, form::BASE);
             // "There's been": "'s" before "been" is "has".
             let has_been = matches!(s.lower(verb), "'s" | "’s") && s.lower(next) == "been";
+            // "You've got a lot happening": "have got" is "have".
             let perfect = s.is(verb, class::MODAL) && s.lower(next) == "have"
                 || has_been
                 || s.is(verb, class::HAVE)
                     && !would
                     && s.can_be(next, form::PARTICIPLE)
-                    && !s.is(next, class::DETERMINER);
+                    && !s.is(next, class::DETERMINER)
+                    && s.lower(next) != "got";
             if is_past(s, verb) || perfect {
                 let end = if perfect { next + 1 } else { verb + 1 };
                 out.extend(self.cue(s, CueKind::Time, verb..end));

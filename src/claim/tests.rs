@@ -159,6 +159,16 @@ const TABLE: &[(&str, &[&str])] = &[
         "The Central Bank reserves have already reached $412 billion.",
         &["Central Bank positive certain asserted past"],
     ),
+    // "have got" is "have"; a future in a clause after the verb dates only
+    // that clause.
+    (
+        "The ministers have got a lot of work.",
+        &["- positive certain asserted present"],
+    ),
+    (
+        "The statement makes clear what the response will be.",
+        &["- positive certain asserted present"],
+    ),
     // The future of a past moment is past.
     (
         "The board had decided the merger was going to happen.",
