@@ -18,10 +18,12 @@
 //!   unresolved.
 //! - **it, its, itself** want an organisation, country, place or thing
 //!   (a name of kind `other`): the nearest one earlier in the same
-//!   sentence; "its" may also take the first in the sentence before; failing
-//!   both, a one-word name earlier in the sentence whose kind was only
-//!   guessed. No
-//!   further: a subject "it" is too often no entity at all.
+//!   sentence; "its" may also take the first in the sentence before, and so
+//!   may an "it" that opens its sentence as the subject of an act ("China
+//!   sent warships. It declared exclusion zones") when a name opens the
+//!   sentence before; failing that, a one-word name earlier in the sentence
+//!   whose kind was only guessed. No further: a subject "it" is too often
+//!   no entity at all ("It is unclear", "It changed everything").
 //! - **the NOUN** (a noun from the `[description]` section of
 //!   `entity_words.txt`: "the country", "the ministry", "the regulator")
 //!   wants that kind. Right after a name and a comma it is that name
@@ -322,7 +324,8 @@ impl Walk<'_> {
                     _ => false,
                 };
                 let clause = object.then_some(clause);
-                self.pronoun(wanted, token.span, scope, clause)
+                let acts = lower == "it" && self.opens_an_act(tokens, index - 1);
+                self.pronoun(wanted, token.span, scope, clause, acts)
             } else if let Some(addressee) = self.addressee
                 && matches!(lower, "you" | "your" | "yours" | "yourself" | "yourselves")
             {
@@ -435,12 +438,30 @@ impl Walk<'_> {
 
     /// Resolves a pronoun; `object_of` is the start of its clause when it
     /// is an object, whose subject it then cannot be.
+    /// True when the "it" at `index` opens its sentence (after "And" at
+    /// most) as the subject of an act: a past-tense verb or a perfect ("It
+    /// declared exclusion zones", "And it has imposed sanctions").
+    fn opens_an_act(&self, tokens: &[Token], index: usize) -> bool {
+        let opens = match index {
+            0 => true,
+            1 => matches!(&*Lower::new(self.word(tokens.first())), "and" | "but"),
+            _ => false,
+        };
+        let info = |at: usize| self.vocabulary.lookup(self.word(tokens.get(at)));
+        let verb = info(index + 1);
+        let past = verb.is_some_and(|v| v.can_be(form::PAST) && !v.is(class::AUXILIARY));
+        let perfect = verb.is_some_and(|v| v.is(class::HAVE))
+            && info(index + 2).is_some_and(|v| v.can_be(form::PARTICIPLE) && !v.is(class::BE));
+        opens && (past || perfect)
+    }
+
     fn pronoun(
         &self,
         wanted: Wanted,
         span: Span,
         scope: Scope,
         object_of: Option<usize>,
+        acts: bool,
     ) -> Option<Mention> {
         let at = span.start;
         let word = span.slice(self.text).to_lowercase();
@@ -461,6 +482,18 @@ impl Walk<'_> {
                     (word == "its")
                         .then(|| self.subject_before(scope, neutral))
                         .flatten()
+                })
+                .or_else(|| {
+                    // "China sent warships. It declared exclusion zones":
+                    // an "it" that acts continues the subject of the
+                    // sentence before, when a name opens that sentence.
+                    acts.then(|| self.subject_before(scope, neutral))
+                        .flatten()
+                        .filter(|m| {
+                            self.text
+                                .get(scope.previous_sentence..m.span.start)
+                                .is_some_and(|gap| gap.split_whitespace().count() <= 1)
+                        })
                 })
                 .or_else(|| {
                     // "Nordkabel has confirmed that it will …": a name whose

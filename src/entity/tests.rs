@@ -369,7 +369,7 @@ const CASES: &[(&str, &str, Want)] = &[
         Want::Is("Piotr Nowak"),
     ),
     (
-        "The European Union fined the firm. It said so.",
+        "The firm was fined by the European Union. It said so.",
         "It",
         Want::Nothing,
     ),
@@ -540,6 +540,27 @@ const CASES: &[(&str, &str, Want)] = &[
         "I will turn it over to the NVE administrator, Kari Holm.",
         "NVE",
         Want::Kind(EntityKind::Organization),
+    ),
+    // --- "it" that acts continues the subject before ---
+    (
+        "China sent warships to the strait. It declared exclusion zones around Taiwan.",
+        "It",
+        Want::Is("China"),
+    ),
+    (
+        "China sent warships. It declared zones. And it has imposed sanctions on Taiwan.",
+        "it",
+        Want::Is("China"),
+    ),
+    (
+        "The plan for China was announced. It changed everything.",
+        "It",
+        Want::Nothing,
+    ),
+    (
+        "China sent warships. It is unclear why.",
+        "It",
+        Want::Nothing,
     ),
     // --- "you": the addressee ---
     (
