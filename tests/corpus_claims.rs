@@ -64,8 +64,8 @@ const LABELLED: [&str; 3] = ["polarity", "certainty", "evidence"];
 /// The levels measured when the gold was written; a change that lowers
 /// them fails. Issue 17 asks for 0.80 fully right, 0.90 recall and
 /// precision, and 0.80 macro-F1.
-const GUARD_FULLY_RIGHT: f64 = 0.65;
-const GUARD_RECALL: f64 = 0.89;
+const GUARD_FULLY_RIGHT: f64 = 0.67;
+const GUARD_RECALL: f64 = 0.90;
 const GUARD_PRECISION: f64 = 0.84;
 
 #[derive(Debug, Default)]

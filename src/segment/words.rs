@@ -324,12 +324,26 @@ impl Vocabulary {
     }
 }
 
-/// Lower-cases an ASCII word (a curly apostrophe becomes straight) into
-/// `buffer`; `None` for longer or non-ASCII words.
+/// Lower-cases an ASCII word (a curly or HTML-escaped apostrophe becomes
+/// straight) into `buffer`; `None` for longer or non-ASCII words.
 pub(crate) fn lower_key<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
     let mut len = 0;
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
+    let mut skip_to = 0;
+    for (at, c) in word.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        let reference = (c == '&')
+            .then(|| word.get(at..).and_then(apostrophe_reference))
+            .flatten();
+        if let Some(reference) = reference {
+            skip_to = at + reference;
+        }
+        let c = if c == '’' || reference.is_some() {
+            '\''
+        } else {
+            c
+        };
         if !c.is_ascii() {
             return None;
         }
@@ -499,6 +513,13 @@ mod tests {
         );
         assert_eq!(words("€35m in 1990s"), ["€", "35m", "in", "1990s"]);
         assert_eq!(words("rock 'n' roll"), ["rock", "'", "n", "'", "roll"]);
+    }
+
+    #[test]
+    fn an_escaped_apostrophe_reads_as_one() {
+        let vocabulary = Vocabulary::get();
+        assert!(vocabulary.lookup("&#39;re").unwrap().is(class::BE));
+        assert!(vocabulary.lookup("don&#39;t").unwrap().is(class::DO));
     }
 
     #[test]
