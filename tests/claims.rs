@@ -126,6 +126,30 @@ pub fn actor_is_right(
     })
 }
 
+/// The predicted claim a gold anchor matches: among those not `used` that
+/// `fits` and cover at least half of the anchor, the shortest.
+pub fn best_match(
+    predicted: &[&Claim],
+    used: &[bool],
+    anchor: Span,
+    fits: impl Fn(&Claim) -> bool,
+) -> Option<usize> {
+    predicted
+        .iter()
+        .enumerate()
+        .filter(|(index, c)| !used.get(*index).copied().unwrap_or(true) && fits(c))
+        .filter(|(_, c)| {
+            let overlap = c
+                .span
+                .end
+                .min(anchor.end)
+                .saturating_sub(c.span.start.max(anchor.start));
+            overlap * 2 >= anchor.len()
+        })
+        .min_by_key(|(_, c)| c.span.len())
+        .map(|(index, _)| index)
+}
+
 /// True when a field's value is one the gold accepts.
 pub fn field_is_right(value: impl serde::Serialize, gold: &Value) -> bool {
     let value = serde_json::to_value(value).unwrap_or(Value::Null);
@@ -187,20 +211,7 @@ fn score(gold: &ClaimGold, text: &str) -> Score {
         if !claim.optional {
             score.gold += 1;
         }
-        let best = predicted
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| !used[*index])
-            .filter(|(_, c)| {
-                let overlap = c
-                    .span
-                    .end
-                    .min(anchor.end)
-                    .saturating_sub(c.span.start.max(anchor.start));
-                overlap * 2 >= anchor.len()
-            })
-            .min_by_key(|(_, c)| c.span.len())
-            .map(|(index, _)| index);
+        let best = best_match(&predicted, &used, anchor, |_| true);
         let Some(index) = best else {
             if !claim.optional {
                 score.misses.push(claim.anchor.clone());

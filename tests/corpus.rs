@@ -10,10 +10,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use claimtrack::{Document, Role};
 use serde::Deserialize;
+
+use crate::gold::{self, corpus_dir};
 
 /// The targets of the corpus (issue 15): turns right over the whole corpus,
 /// speaker labels read exactly, and the turn score below which no document
@@ -115,10 +116,6 @@ const LAYOUTS: &[&str] = &[
     "speech",
 ];
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
-
 fn manifest() -> Vec<ManifestEntry> {
     let json = std::fs::read_to_string(corpus_dir().join("manifest.json"))
         .expect("tests/corpus/manifest.json exists");
@@ -127,23 +124,10 @@ fn manifest() -> Vec<ManifestEntry> {
 
 /// Every gold file with its document's text.
 fn documents() -> Vec<(Gold, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join("gold"))
-        .expect("tests/corpus/gold exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let json = std::fs::read_to_string(&path).expect("readable gold file");
-            let gold: Gold = serde_json::from_str(&json)
-                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-            let text = std::fs::read_to_string(corpus_dir().join(&gold.document))
-                .unwrap_or_else(|error| panic!("text of {}: {error}", path.display()));
-            (gold, text)
-        })
-        .collect()
+    let dir = corpus_dir();
+    gold::annotated(&dir.join("gold"), ".gold.json", &dir, |g: &Gold| {
+        &g.document
+    })
 }
 
 fn role_name(role: Role) -> &'static str {

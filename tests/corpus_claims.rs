@@ -17,14 +17,14 @@
 //! prediction.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use claimtrack::Span;
 use claimtrack::claim::{Claim, ClaimKind, Extraction};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::claims::{GoldEntity, accepted, actor_is_right, field_is_right};
+use crate::claims::{GoldEntity, accepted, actor_is_right, best_match, field_is_right};
+use crate::gold::{self, corpus_dir};
 
 #[derive(Debug, Deserialize)]
 struct RealGold {
@@ -148,28 +148,11 @@ fn macro_f1(pairs: &[(Vec<String>, String)]) -> f64 {
     f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
-
 fn golds() -> Vec<(RealGold, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join("claims"))
-        .expect("tests/corpus/claims exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.to_string_lossy().ends_with(".claims.json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let json = std::fs::read_to_string(&path).expect("claim gold reads");
-            let gold: RealGold =
-                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let text = std::fs::read_to_string(corpus_dir().join(&gold.document))
-                .expect("corpus text reads");
-            (gold, text)
-        })
-        .collect()
+    let dir = corpus_dir();
+    gold::annotated(&dir.join("claims"), ".claims.json", &dir, |g: &RealGold| {
+        &g.document
+    })
 }
 
 fn kind_name(kind: ClaimKind) -> &'static str {
@@ -210,20 +193,9 @@ fn score(gold: &RealGold, text: &str) -> Score {
         if !claim.optional {
             score.required += 1;
         }
-        let best = predicted
-            .iter()
-            .enumerate()
-            .filter(|(index, c)| !used[*index] && kind_name(c.kind) == claim.kind)
-            .filter(|(_, c)| {
-                let overlap = c
-                    .span
-                    .end
-                    .min(anchor.end)
-                    .saturating_sub(c.span.start.max(anchor.start));
-                overlap * 2 >= anchor.len()
-            })
-            .min_by_key(|(_, c)| c.span.len())
-            .map(|(index, _)| index);
+        let best = best_match(&predicted, &used, anchor, |c| {
+            kind_name(c.kind) == claim.kind
+        });
         let Some(index) = best else {
             if !claim.optional {
                 score

@@ -17,12 +17,13 @@
 //! `CLAIMTRACK_GOLD_DETAIL=1` adds every miss.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use claimtrack::Span;
 use claimtrack::claim::Extraction;
 use claimtrack::entity::MentionKind;
 use serde::Deserialize;
+
+use crate::gold::{self, corpus_dir, occurrences};
 
 #[derive(Debug, Deserialize)]
 struct EntityGold {
@@ -44,43 +45,14 @@ struct GoldActor {
     actor: Option<String>,
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
-
 fn documents() -> Vec<(EntityGold, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join("entities"))
-        .expect("tests/corpus/entities exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.to_string_lossy().ends_with(".entities.json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let json = std::fs::read_to_string(&path).expect("readable gold file");
-            let gold: EntityGold = serde_json::from_str(&json)
-                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-            let text = std::fs::read_to_string(corpus_dir().join(&gold.document))
-                .unwrap_or_else(|error| panic!("text of {}: {error}", path.display()));
-            (gold, text)
-        })
-        .collect()
-}
-
-/// Byte offsets where `needle` occurs in `text` as whole words.
-fn occurrences(text: &str, needle: &str) -> Vec<usize> {
-    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(needle)
-        .map(|(start, _)| start)
-        .filter(|&start| {
-            let before = text.get(..start).and_then(|t| t.chars().next_back());
-            let after = text
-                .get(start + needle.len()..)
-                .and_then(|t| t.chars().next());
-            !word_char(before) && !word_char(after)
-        })
-        .collect()
+    let dir = corpus_dir();
+    gold::annotated(
+        &dir.join("entities"),
+        ".entities.json",
+        &dir,
+        |g: &EntityGold| &g.document,
+    )
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

@@ -22,7 +22,7 @@ use claimtrack::entity::{Entities, EntityKind, Mention};
 use claimtrack::{Document, Span};
 use serde::Deserialize;
 
-use crate::gold;
+use crate::gold::{self, occurrences};
 
 #[derive(Debug, Deserialize)]
 struct EntityGold {
@@ -77,21 +77,6 @@ fn gold_with_entities() -> Vec<(EntityGold, String)> {
             let text = std::fs::read_to_string(gold::root().join("seeds").join(&gold.document))
                 .expect("seed exists");
             Some((gold, text))
-        })
-        .collect()
-}
-
-/// Byte offsets where `needle` occurs in `text` as whole words.
-fn occurrences(text: &str, needle: &str) -> Vec<usize> {
-    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(needle)
-        .map(|(start, _)| start)
-        .filter(|&start| {
-            let before = text.get(..start).and_then(|t| t.chars().next_back());
-            let after = text
-                .get(start + needle.len()..)
-                .and_then(|t| t.chars().next());
-            !word_char(before) && !word_char(after)
         })
         .collect()
 }

@@ -405,6 +405,7 @@ impl TurnWalk<'_> {
             s,
             cues,
             &stance_range,
+            (&proposition, verb),
             frame.as_ref(),
             clause,
             &mut cue_records,
@@ -631,6 +632,7 @@ impl TurnWalk<'_> {
         s: &Sentence<'_>,
         cues: &[CueMatch],
         range: &Range<usize>,
+        (proposition, main_verb): (&Range<usize>, Option<usize>),
         frame: Option<&Frame>,
         clause: &Clause,
         out: &mut Vec<Cue>,
@@ -656,16 +658,15 @@ impl TurnWalk<'_> {
             .map(|m| m.start..m.end)
             .collect();
         merge_ranges(&mut boosted);
-        // Relative clauses are looked for in the proposition: "said last
-        // week that the budget may …" is a frame's complement.
-        let proposition = frame.map_or(range.clone(), |f| f.proposition.clone());
-        let main_verb = clause::main_verb(s, proposition.clone(), &clause.holes);
+        // Relative clauses are looked for in the proposition ("said last
+        // week that the budget may …" is a frame's complement), around its
+        // main verb.
         for cue in cues {
             // "a reserve that could cover two years", "the rules that firms
             // might ignore are new": a hedge in a relative clause is that
             // clause's own.
             if matches!(cue.family, CueFamily::Possible | CueFamily::Probable)
-                && in_relative_clause(s, &proposition, main_verb, cue.start)
+                && in_relative_clause(s, proposition, main_verb, cue.start)
             {
                 continue;
             }
@@ -842,9 +843,8 @@ impl TurnWalk<'_> {
         };
         if let Some(cue) = cues
             .iter()
-            .filter(|m| inside(m) || in_frame(m))
-            .filter(|m| !embedded_after_verb(m))
-            .find(|m| m.family == CueFamily::Future && is_future_use(s, m))
+            .filter(|m| m.family == CueFamily::Future && (inside(m) || in_frame(m)))
+            .find(|m| !embedded_after_verb(m) && is_future_use(s, m))
         {
             out.extend(self.cue(s, CueKind::Time, cue.start..cue.end));
             return Time::Future;

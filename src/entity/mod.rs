@@ -201,6 +201,25 @@ pub struct Entity {
     pub kind_guessed: bool,
 }
 
+impl Entity {
+    /// An entity of `kind` named `name`, with nothing else known yet.
+    pub(crate) fn named(name: impl Into<String>, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            references: Vec::new(),
+            country: None,
+            seat: false,
+            affiliation: None,
+            described_as: Vec::new(),
+            ambiguous_with: Vec::new(),
+            kind_guessed: false,
+        }
+    }
+}
+
 /// The entities of a document and their mentions.
 ///
 /// ```

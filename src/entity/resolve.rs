@@ -783,19 +783,7 @@ fn build(
             let Some(known) = knowledge.entry(country) else {
                 continue;
             };
-            entities.push(Entity {
-                name: known.name.to_string(),
-                kind: known.kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                references: Vec::new(),
-                country: None,
-                seat: false,
-                affiliation: None,
-                described_as: Vec::new(),
-                ambiguous_with: Vec::new(),
-                kind_guessed: false,
-            });
+            entities.push(Entity::named(known.name.to_string(), known.kind));
             entity_of_known.insert(country, entities.len() - 1);
             entities.len() - 1
         };
@@ -928,17 +916,11 @@ impl Draft {
             aliases.into_iter().map(|(name, _)| name.clone()).collect();
         alias_names.sort();
         Entity {
-            name,
-            kind: known.map_or(self.kind, |k| k.kind),
             aliases: alias_names,
             mentions,
-            references: Vec::new(),
-            country: None,
-            seat: false,
-            affiliation: None,
             described_as: self.nouns.clone(),
-            ambiguous_with: Vec::new(),
             kind_guessed: known.is_none() && self.strength <= strength::FULL_NAME,
+            ..Entity::named(name, known.map_or(self.kind, |k| k.kind))
         }
     }
 }

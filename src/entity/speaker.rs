@@ -210,19 +210,9 @@ fn label_side(
         .lookup(side)
         .and_then(|found| knowledge.entry(found.known))
         .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::Organization))?;
-    entities.entities.push(Entity {
-        name: entry.name.to_string(),
-        kind: entry.kind,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        references: Vec::new(),
-        country: None,
-        seat: false,
-        affiliation: None,
-        described_as: Vec::new(),
-        ambiguous_with: Vec::new(),
-        kind_guessed: false,
-    });
+    entities
+        .entities
+        .push(Entity::named(entry.name.to_string(), entry.kind));
     Some(entities.entities.len() - 1)
 }
 
@@ -369,17 +359,9 @@ fn speaker_entity(labels: Labels<'_>, label: Span, part: Span, entities: &mut En
         None => (title_case(written), EntityKind::Person),
     };
     entities.entities.push(Entity {
-        name,
-        kind,
         aliases: vec![written.to_string()],
-        mentions: Vec::new(),
-        references: Vec::new(),
-        country: None,
-        seat: false,
-        affiliation: None,
-        described_as: Vec::new(),
         ambiguous_with: people,
-        kind_guessed: false,
+        ..Entity::named(name, kind)
     });
     let at = entities.entities.len() - 1;
     if let Some(entity) = entities.entities.get(at) {
