@@ -206,6 +206,10 @@ const TABLE: &[(&str, &[&str])] = &[
         &["Poland positive certain asserted present"],
     ),
     (
+        "Which is why Poland will build the pipeline.",
+        &["Poland positive certain asserted future"],
+    ),
+    (
         "This is because of the new tolls.",
         &["- positive certain asserted present"],
     ),
