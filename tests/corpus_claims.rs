@@ -117,35 +117,43 @@ fn as_name(value: impl serde::Serialize) -> String {
 /// where the gold accepts it (a gold field that accepts several values
 /// counts as right for any of them), averaged over the values the gold or
 /// the crate used.
-fn macro_f1(pairs: &[(Vec<String>, String)]) -> f64 {
+/// Per value of a labelled field: (value, true positives, false positives,
+/// false negatives, F1). A gold that accepts several values counts for
+/// whichever was predicted, and never as a miss of the others.
+fn value_f1s(pairs: &[(Vec<String>, String)]) -> Vec<(String, usize, usize, usize, f64)> {
     let mut values: Vec<&str> = pairs
         .iter()
         .flat_map(|(gold, got)| gold.iter().map(String::as_str).chain([got.as_str()]))
         .collect();
     values.sort_unstable();
     values.dedup();
-    let f1s: Vec<f64> = values
+    values
         .iter()
         .map(|&value| {
-            let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+            let (mut tp, mut fp, mut fn_) = (0, 0, 0);
             for (gold, got) in pairs {
                 let right = gold.iter().any(|g| g == got);
                 let gold_has = gold.iter().any(|g| g == value);
                 match (got == value, right, gold_has) {
-                    (true, true, _) => tp += 1.0,
-                    (true, false, _) => fp += 1.0,
-                    (false, false, true) if gold.len() == 1 => fn_ += 1.0,
+                    (true, true, _) => tp += 1,
+                    (true, false, _) => fp += 1,
+                    (false, false, true) if gold.len() == 1 => fn_ += 1,
                     _ => {}
                 }
             }
-            if tp == 0.0 {
+            let f1 = if tp == 0 {
                 0.0
             } else {
-                2.0 * tp / (2.0 * tp + fp + fn_)
-            }
+                2.0 * tp as f64 / (2 * tp + fp + fn_) as f64
+            };
+            (value.to_string(), tp, fp, fn_, f1)
         })
-        .collect();
-    f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
+        .collect()
+}
+
+fn macro_f1(pairs: &[(Vec<String>, String)]) -> f64 {
+    let f1s = value_f1s(pairs);
+    f1s.iter().map(|value| value.4).sum::<f64>() / f1s.len().max(1) as f64
 }
 
 fn golds() -> Vec<(RealGold, String)> {
@@ -344,6 +352,14 @@ fn real_speech_claims_match_gold() {
         total.not_claims_extracted,
         total.not_claims,
     );
+    if detail {
+        for field in LABELLED {
+            let pairs = total.pairs.get(field).map_or(&[][..], Vec::as_slice);
+            for (value, tp, fp, fn_, f1) in value_f1s(pairs) {
+                println!("  {field} {value:<10} tp {tp:>3} fp {fp:>3} fn {fn_:>3}  F1 {f1:.3}");
+            }
+        }
+    }
     assert!(total.required >= 500, "required claims: {}", total.required);
     assert!(fully >= GUARD_FULLY_RIGHT, "fully right {fully:.3}");
     assert!(recall >= GUARD_RECALL, "recall {recall:.3}");
