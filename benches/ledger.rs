@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use claimtrack::Span;
 use claimtrack::claim::{
-    Certainty, Claim, ClaimKind, EntityRecord, EntityRef, Evidence, Extraction, Polarity, Time,
+    Certainty, Claim, ClaimId, ClaimKind, EntityId, EntityRecord, EntityRef, Evidence, Extraction,
+    Polarity, Time,
 };
 use claimtrack::entity::EntityKind;
 use claimtrack::ledger::{Ledger, Source};
@@ -107,7 +108,7 @@ impl Corpus {
             let entity_id = format!("e{}", extraction.entities.len() + 1);
             let name = actor_name(actor);
             extraction.entities.push(EntityRecord {
-                id: entity_id.clone(),
+                id: EntityId::new(entity_id.clone()),
                 name: name.clone(),
                 kind: EntityKind::Organization,
                 aliases: vec![name.clone()],
@@ -124,7 +125,7 @@ impl Corpus {
             let text = format!("{name} {assertion}");
             let start = index * 200;
             extraction.claims.push(Claim {
-                id: format!("c{}", index + 1),
+                id: ClaimId::new(format!("c{}", index + 1)),
                 kind: ClaimKind::Statement,
                 turn: 1,
                 span: Span::new(start, start + text.len()),
@@ -132,7 +133,7 @@ impl Corpus {
                 speaker: None,
                 speaker_entity: None,
                 actor: Some(EntityRef {
-                    entity: Some(entity_id),
+                    entity: Some(EntityId::new(entity_id)),
                     name: name.clone(),
                     text: name,
                     span: Span::new(start, start + 1),

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use claimtrack::Span;
-use claimtrack::claim::Extraction;
+use claimtrack::claim::{EntityId, Extraction};
 use claimtrack::entity::MentionKind;
 use serde::Deserialize;
 
@@ -183,7 +183,10 @@ fn score(gold: &EntityGold, text: &str) -> Score {
                 .push(format!("actor of {:?}: no claim", actor.claim));
             continue;
         };
-        let got = claim.actor.as_ref().and_then(|a| a.entity.as_deref());
+        let got = claim
+            .actor
+            .as_ref()
+            .and_then(|a| a.entity.as_ref().map(EntityId::as_str));
         let right = match &actor.actor {
             None => got.is_none(),
             Some(name) => got.is_some() && matches.get(name.as_str()).copied() == got,
@@ -286,7 +289,12 @@ fn you_in_speeches_is_whom_the_greeting_hails() {
             .iter()
             .filter_map(|claim| claim.actor.as_ref())
             .filter(|actor| actor.text.eq_ignore_ascii_case("you"))
-            .map(|actor| (actor.name.as_str(), actor.entity.as_deref()))
+            .map(|actor| {
+                (
+                    actor.name.as_str(),
+                    actor.entity.as_ref().map(EntityId::as_str),
+                )
+            })
             .collect();
         if hails_congress {
             assert!(!you.is_empty(), "{file}: no claim about \"you\"");

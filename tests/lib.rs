@@ -16,5 +16,6 @@ mod invariants;
 mod layout;
 mod ledger;
 mod properties;
+mod render;
 mod report;
 mod snapshots;

@@ -3,6 +3,7 @@
 //! main crate's replay test (`tests/fuzz_replay.rs`) run the same check.
 //! Panics on the first broken promise.
 
+use claimtrack::claim::EntityId;
 use claimtrack::input::LossyText;
 use claimtrack::{Document, Error, Extraction, Span};
 
@@ -191,7 +192,7 @@ pub fn document(doc: &Document<'_>) {
 /// Every claim's fields point back to the exact bytes of `text`.
 fn claims(text: &str, extraction: &Extraction) {
     let turns = &extraction.document.turns;
-    let entity = |id: &Option<String>, what: &str| {
+    let entity = |id: &Option<EntityId>, what: &str| {
         if let Some(id) = id {
             assert!(
                 extraction.entities.iter().any(|e| &e.id == id),

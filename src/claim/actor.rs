@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::id::EntityId;
 use super::sentence::Sentence;
 use crate::entity::{Entities, MentionKind};
 use crate::segment::words::class;
@@ -31,7 +32,7 @@ use crate::span::Span;
 pub struct EntityRef {
     /// The entity's id in the extraction's `entities` ("e3"), if the words
     /// name or refer to an entity.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// The entity's canonical name, or the words themselves.
     pub name: String,
     /// The words in the text: a name, a pronoun, a description.
@@ -41,8 +42,8 @@ pub struct EntityRef {
 }
 
 /// The id of the entity with this index.
-pub(crate) fn entity_id(index: usize) -> String {
-    format!("e{}", index + 1)
+pub(crate) fn entity_id(index: usize) -> EntityId {
+    EntityId::from_index(index)
 }
 
 /// Finds the actors of claims in one document.

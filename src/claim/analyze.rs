@@ -7,6 +7,7 @@ use super::actor::{Actors, EntityRef};
 use super::clause::{self, Clause, ClauseKind};
 use super::cues::{CueFamily, CueMatch, Cues, cues_at};
 use super::frame::{self, Frame, FrameKind};
+use super::id::{ClaimId, ClaimIds, EntityId};
 use super::quantity::{self, Quantity};
 use super::question;
 use super::sentence::Sentence;
@@ -44,8 +45,9 @@ pub(crate) fn claims(document: &Document<'_>, entities: &Entities, cues: &Cues) 
             walk.sentence(sentence);
         }
     }
-    for (index, claim) in out.iter_mut().enumerate() {
-        claim.id = format!("c{}", index + 1);
+    let mut ids = ClaimIds::default();
+    for claim in &mut out {
+        claim.id = ids.next(&claim.text);
     }
     out
 }
@@ -71,7 +73,7 @@ struct TurnWalk<'w> {
     kind: ClaimKind,
     turn: usize,
     speaker: Option<String>,
-    speaker_entity: Option<String>,
+    speaker_entity: Option<EntityId>,
     previous: Option<Carried>,
     /// The quantities of the current sentence, found once for its claims.
     quantities: Vec<Quantity>,
@@ -472,7 +474,7 @@ impl TurnWalk<'_> {
         }
         let cue_records = kept;
         let claim = Claim {
-            id: String::new(),
+            id: ClaimId::unassigned(),
             kind: self.kind,
             turn: self.turn,
             span,

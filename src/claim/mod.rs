@@ -14,8 +14,10 @@ mod analyze;
 mod clause;
 mod cues;
 mod frame;
+pub(crate) mod id;
 mod quantity;
 mod question;
+mod render;
 mod sentence;
 #[cfg(test)]
 mod tests;
@@ -24,7 +26,9 @@ use serde::{Deserialize, Serialize};
 
 pub use actor::EntityRef;
 pub use cues::CueFamily;
+pub use id::{ClaimId, EntityId};
 pub use quantity::{Quantity, QuantityKind};
+pub use render::RenderOptions;
 
 use crate::document::{Document, DocumentRecord, Parser, ParserBuilder};
 use crate::entity::{Entities, EntityKind, Mention, MentionKind, Recognizer, RecognizerBuilder};
@@ -136,8 +140,9 @@ pub struct Cue {
 /// to the words that set it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// Unique within the extraction: "c" and the claim's number.
-    pub id: String,
+    /// Unique within the extraction and anchored to the claim's words
+    /// ([`ClaimId`]): edits elsewhere in the text leave it unchanged.
+    pub id: ClaimId,
     /// A statement of an answer (or title) turn, or a premise of a question.
     pub kind: ClaimKind,
     /// Index of the turn in the extraction's `turns`.
@@ -152,7 +157,7 @@ pub struct Claim {
     /// The id of the entity that speaks the turn ("e2"): the person its
     /// label names, or for unlabelled answers the person the questions
     /// address by name.
-    pub speaker_entity: Option<String>,
+    pub speaker_entity: Option<EntityId>,
     /// Who or what the proposition is about and who does or holds the
     /// predicate: normally the grammatical subject of the proposition
     /// (inside a frame, the subject of the embedded proposition), with
@@ -186,7 +191,7 @@ pub struct Claim {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityRecord {
     /// "e" and the entity's number; claims refer to it.
-    pub id: String,
+    pub id: EntityId,
     /// Canonical name: the built-in or user-given name of a known entity,
     /// else the fullest form the document uses.
     pub name: String,
@@ -197,14 +202,14 @@ pub struct EntityRecord {
     /// Every place that names or refers to it, in text order.
     pub mentions: Vec<MentionRecord>,
     /// The id of the country it belongs to, if any.
-    pub country: Option<String>,
+    pub country: Option<EntityId>,
     /// True for a capital or a seat of power, which stands for its
     /// `country`'s state when it acts; left out of JSON when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub seat: bool,
     /// For a person, the id of the organisation or country the text ties
     /// them to, which "we" in their answers means.
-    pub affiliation: Option<String>,
+    pub affiliation: Option<EntityId>,
     /// The common nouns the text puts beside its name ("manufacturer").
     pub described_as: Vec<String>,
     /// True when nothing in the text told the kind and `kind` is a guess
@@ -214,7 +219,7 @@ pub struct EntityRecord {
     pub kind_guessed: bool,
     /// For a name context could not settle, the ids of the entities it
     /// could be; empty otherwise.
-    pub ambiguous_with: Vec<String>,
+    pub ambiguous_with: Vec<EntityId>,
 }
 
 /// One mention of an entity in the output.
@@ -249,6 +254,37 @@ impl Extraction {
         self.claims
             .iter()
             .filter(|c| c.kind == ClaimKind::Statement)
+    }
+
+    /// The premises of questions: what a question takes as given.
+    ///
+    /// ```
+    /// let extraction = claimtrack::extract(
+    ///     "Q: Since the plant closed in May, who pays the workers?\n\nA: The city does.",
+    /// )?;
+    /// assert_eq!(extraction.premises().count(), 1);
+    /// assert_eq!(extraction.statements().count(), 1);
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn premises(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| c.kind == ClaimKind::Premise)
+    }
+
+    /// The entity with this id (a claim's actor, source or speaker).
+    pub fn entity(&self, id: &EntityId) -> Option<&EntityRecord> {
+        // Entities are numbered in order ("e3" is the third); the search is
+        // for records built by hand.
+        id.as_str()
+            .strip_prefix('e')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.entities.get(n.checked_sub(1)?))
+            .filter(|entity| entity.id == *id)
+            .or_else(|| self.entities.iter().find(|entity| entity.id == *id))
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claims.iter().find(|claim| claim.id == *id)
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::offsets::Offsets;
 use super::{Context, Speaker};
-use crate::claim::{Certainty, Claim, ClaimKind, Evidence, Extraction, Polarity, Time};
+use crate::claim::{Certainty, Claim, ClaimId, ClaimKind, Evidence, Extraction, Polarity, Time};
 use crate::ledger::Source;
 
 /// The JSON-LD context of the W3C Web Annotation model.
@@ -50,7 +50,7 @@ pub struct AnnotationBody {
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// The claim's id in the extraction ("c19").
-    pub claim: String,
+    pub claim: ClaimId,
     /// A statement or a premise.
     pub claim_kind: ClaimKind,
     /// The claim's words.

@@ -79,7 +79,7 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
         .collect();
     [
         context.stable_id(claim),
-        claim.id.clone(),
+        claim.id.to_string(),
         json_name(&claim.kind),
         claim.turn.to_string(),
         context

@@ -65,7 +65,7 @@ pub use schema::{
     claim_review, schema_org,
 };
 
-use crate::claim::{Claim, EntityRecord, Extraction};
+use crate::claim::{Claim, EntityId, EntityRecord, Extraction};
 use crate::entity::EntityKind;
 use crate::ledger::{Source, claim_id};
 
@@ -129,7 +129,7 @@ impl<'a> Context<'a> {
 
     /// The claim's stable id, as in the ledger.
     fn stable_id(&self, claim: &Claim) -> String {
-        claim_id(&self.source.id, claim.span)
+        claim_id(&self.source.id, &claim.id)
     }
 
     /// `document#what-id`, the IRI of something about one claim.
@@ -142,7 +142,8 @@ impl<'a> Context<'a> {
     fn speaker(&self, claim: &Claim) -> Option<Speaker> {
         let entity = claim
             .speaker_entity
-            .as_deref()
+            .as_ref()
+            .map(EntityId::as_str)
             .and_then(|id| self.entities.get(id));
         let name = self
             .source

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{Context, Speaker};
-use crate::claim::{Claim, Extraction};
+use crate::claim::{Claim, EntityId, Extraction};
 use crate::entity::EntityKind;
 use crate::ledger::Source;
 
@@ -171,7 +171,7 @@ fn schema_claim(context: &Context<'_>, claim: &Claim, appearance: &CreativeWork)
         name,
     });
     let about = claim.actor.as_ref().map(|actor| Thing {
-        kind: schema_type(context.kind(actor.entity.as_deref())),
+        kind: schema_type(context.kind(actor.entity.as_ref().map(EntityId::as_str))),
         name: actor.name.clone(),
     });
     SchemaClaim {

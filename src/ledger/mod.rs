@@ -55,7 +55,10 @@ pub use registry::LedgerEntity;
 pub use relation::{Outcome, Relation, RelationKind};
 pub use source::Source;
 
-use crate::claim::{Certainty, Claim, ClaimKind, CueKind, Evidence, Extraction, Polarity, Time};
+use crate::claim::id::stable_hash;
+use crate::claim::{
+    Certainty, Claim, ClaimId, ClaimKind, CueKind, EntityId, Evidence, Extraction, Polarity, Time,
+};
 use crate::error::Error;
 use crate::span::Span;
 use registry::Registry;
@@ -242,20 +245,11 @@ impl Default for Ledger {
     }
 }
 
-/// FNV-1a, 64 bits: a hash that stays the same across Rust releases and
-/// machines, for ids that must.
-fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-/// The stable id of the claim at `span` of source `source`.
-pub fn claim_id(source: &str, span: Span) -> String {
-    let key = format!("{source}\u{0}{}-{}", span.start, span.end);
+/// The stable id of claim `claim` (its id in the extraction) of source
+/// `source`: like the claim's own id, it follows the claim's words, not
+/// where they are.
+pub fn claim_id(source: &str, claim: &ClaimId) -> String {
+    let key = format!("{source}\u{0}{claim}");
     format!("k{:016x}", stable_hash(key.as_bytes()))
 }
 
@@ -320,7 +314,7 @@ impl Ledger {
             }
         }
         let registry = &self.registry;
-        let reference = |id: Option<&String>, words: &str| -> Option<LedgerRef> {
+        let reference = |id: Option<&EntityId>, words: &str| -> Option<LedgerRef> {
             match id.and_then(|id| ledger_entity.get(id.as_str())) {
                 Some(&index) => registry.entities.get(index).map(|e| LedgerRef {
                     entity: Some(e.id.clone()),
@@ -336,7 +330,7 @@ impl Ledger {
         let mut new_ids: HashSet<String> = HashSet::new();
         let mut seq = self.claims.len() as u64;
         for claim in &extraction.claims {
-            let id = claim_id(&source.id, claim.span);
+            let id = claim_id(&source.id, &claim.id);
             if self.by_id.contains_key(&id) || !new_ids.insert(id.clone()) {
                 continue;
             }

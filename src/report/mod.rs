@@ -179,7 +179,7 @@ impl<'a> Report<'a> {
             .iter()
             .flat_map(|part| {
                 part.extraction.claims.iter().map(move |claim| {
-                    let id = claim_id(&part.source.id, claim.span);
+                    let id = claim_id(&part.source.id, &claim.id);
                     let speaker = self
                         .ledger
                         .and_then(|l| l.claim(&id))

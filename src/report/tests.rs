@@ -40,7 +40,7 @@ fn one_highlight_per_claim_for_the_seed() {
     let expected: Vec<String> = extraction
         .claims
         .iter()
-        .map(|c| claim_id("doc", c.span))
+        .map(|c| claim_id("doc", &c.id))
         .collect();
     let mut sorted_ids: Vec<&str> = ids.clone();
     sorted_ids.sort_unstable();
@@ -120,7 +120,7 @@ fn negation_hedging_and_cues_are_marked() {
         html.contains("class=\"claim stance-asserted negative hedged\""),
         "{html}"
     );
-    let id = claim_id("doc", claim.span);
+    let id = claim_id("doc", &claim.id);
     assert!(html.contains(&format!("<span class=\"cue\" data-cue-of=\"{id}\">")));
 }
 
