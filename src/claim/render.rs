@@ -79,7 +79,7 @@ impl Extraction {
                 current = Some(claim.turn);
                 self.turn_heading(&mut out, claim);
             }
-            self.claim_lines(&mut out, claim, options);
+            claim_lines(&mut out, claim, *options);
         }
         out
     }
@@ -100,55 +100,55 @@ impl Extraction {
         }
         out.push('\n');
     }
+}
 
-    fn claim_lines(&self, out: &mut String, claim: &Claim, options: &RenderOptions) {
-        let name = |reference: Option<&super::EntityRef>| {
-            reference.map_or_else(|| "-".to_string(), |r| r.name.clone())
+fn claim_lines(out: &mut String, claim: &Claim, options: RenderOptions) {
+    let name = |reference: Option<&super::EntityRef>| {
+        reference.map_or_else(|| "-".to_string(), |r| r.name.clone())
+    };
+    let _ = write!(
+        out,
+        "  {} | actor: {} | {}, {}, {}, {}",
+        json_name(&claim.kind),
+        name(claim.actor.as_ref()),
+        json_name(&claim.polarity),
+        json_name(&claim.certainty),
+        json_name(&claim.evidence),
+        json_name(&claim.time),
+    );
+    if claim.attributed_to.is_some() {
+        let _ = write!(out, " | from: {}", name(claim.attributed_to.as_ref()));
+    }
+    let _ = write!(out, " | \"{}\"", collapse(&claim.text));
+    if options.spans {
+        let _ = write!(out, " @{}..{}", claim.span.start, claim.span.end);
+    }
+    out.push('\n');
+    let mut line = String::new();
+    for (index, cue) in claim.cues.iter().enumerate() {
+        let separator = if index == 0 { "cues: " } else { ", " };
+        let _ = write!(
+            line,
+            "{separator}{} \"{}\"",
+            json_name(&cue.kind),
+            collapse(&cue.text)
+        );
+    }
+    for (index, quantity) in claim.quantities.iter().enumerate() {
+        let separator = match (index, line.is_empty()) {
+            (0, true) => "quantities: ",
+            (0, false) => "; quantities: ",
+            _ => ", ",
         };
         let _ = write!(
-            out,
-            "  {} | actor: {} | {}, {}, {}, {}",
-            json_name(&claim.kind),
-            name(claim.actor.as_ref()),
-            json_name(&claim.polarity),
-            json_name(&claim.certainty),
-            json_name(&claim.evidence),
-            json_name(&claim.time),
+            line,
+            "{separator}{} \"{}\"",
+            json_name(&quantity.kind),
+            collapse(&quantity.text)
         );
-        if claim.attributed_to.is_some() {
-            let _ = write!(out, " | from: {}", name(claim.attributed_to.as_ref()));
-        }
-        let _ = write!(out, " | \"{}\"", collapse(&claim.text));
-        if options.spans {
-            let _ = write!(out, " @{}..{}", claim.span.start, claim.span.end);
-        }
-        out.push('\n');
-        let mut line = String::new();
-        for (index, cue) in claim.cues.iter().enumerate() {
-            let separator = if index == 0 { "cues: " } else { ", " };
-            let _ = write!(
-                line,
-                "{separator}{} \"{}\"",
-                json_name(&cue.kind),
-                collapse(&cue.text)
-            );
-        }
-        for (index, quantity) in claim.quantities.iter().enumerate() {
-            let separator = match (index, line.is_empty()) {
-                (0, true) => "quantities: ",
-                (0, false) => "; quantities: ",
-                _ => ", ",
-            };
-            let _ = write!(
-                line,
-                "{separator}{} \"{}\"",
-                json_name(&quantity.kind),
-                collapse(&quantity.text)
-            );
-        }
-        if !line.is_empty() {
-            let _ = writeln!(out, "    {line}");
-        }
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "    {line}");
     }
 }
 
