@@ -84,7 +84,7 @@ fn run() -> Result<(), String> {
         report.title(title);
     }
     for (source, text, extraction) in &documents {
-        report.document(source, text, extraction);
+        report.document(extraction, text, source);
     }
     if let Some(ledger) = &ledger {
         report.ledger(ledger);

@@ -118,7 +118,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             }))
         })
         .collect();
-    let open: Vec<serde_json::Value> = ledger.open_predictions().into_iter().map(place).collect();
+    let open: Vec<serde_json::Value> = ledger.open_predictions().map(place).collect();
     let mut out = String::new();
     if options.json {
         let report = json!({"relations": relations, "open_predictions": open});

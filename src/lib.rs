@@ -50,6 +50,8 @@
 //! builder.
 
 #![forbid(unsafe_code)]
+// docs.rs marks the items each feature adds.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 #![warn(missing_debug_implementations)]
 #![warn(clippy::pedantic)]

@@ -176,12 +176,7 @@ fn the_series_relations_are_all_found_and_no_other() {
         .iter()
         .find(|r| r.outcome == Some(Outcome::Refuted))
         .expect("a refuted prediction");
-    assert!(
-        !ledger
-            .open_predictions()
-            .iter()
-            .any(|c| c.id == refuted.from)
-    );
+    assert!(!ledger.open_predictions().any(|c| c.id == refuted.from));
 }
 
 #[test]
@@ -207,12 +202,11 @@ fn queries_follow_entities_across_spellings_speakers_and_dates() {
     // Claims about Amber Link come from every document.
     let sources: BTreeSet<&str> = ledger
         .claims_about("Amber Link")
-        .iter()
         .map(|c| c.source.as_str())
         .collect();
     assert_eq!(sources.len(), 4, "{sources:?}");
     // What the regulator's president said about Amber Link, by date.
-    let timeline = ledger.timeline("Agnieszka Sobczak", "Amber Link");
+    let timeline: Vec<_> = ledger.timeline("Agnieszka Sobczak", "Amber Link").collect();
     assert!(
         timeline
             .iter()
@@ -224,13 +218,17 @@ fn queries_follow_entities_across_spellings_speakers_and_dates() {
             .all(|c| c.speaker.as_deref() == Some("Agnieszka Sobczak"))
     );
     // Dates bound the claims.
-    let spring = ledger.claims_between("2025-05-01", "2025-05-31");
+    let spring: Vec<_> = ledger
+        .claims_between("2025-05-01", "2025-05-31")
+        .expect("dates")
+        .collect();
     assert!(!spring.is_empty());
-    assert!(
-        spring
-            .iter()
-            .all(|c| c.date.as_deref() == Some("2025-05-20"))
-    );
+    let may_20 = "2025-05-20".parse().expect("a date");
+    assert!(spring.iter().all(|c| c.date == Some(may_20)));
+    assert!(matches!(
+        ledger.claims_between("spring", "2025-05-31"),
+        Err(claimtrack::Error::InvalidDate { .. })
+    ));
     // The relations of a claim, and claims of its proposition.
     let aid = ledger
         .claims()
@@ -240,16 +238,15 @@ fn queries_follow_entities_across_spellings_speakers_and_dates() {
                 .starts_with("Baltmar Interconnect has never received")
         })
         .expect("claim");
-    assert_eq!(ledger.relations_of(&aid.id).len(), 2);
-    assert!(ledger.same_proposition(&aid.id).len() >= 3);
+    assert_eq!(ledger.relations_of(&aid.id).count(), 2);
+    assert!(ledger.same_proposition(&aid.id).count() >= 3);
     // A prediction that came true is no longer open; others stay.
     assert!(
         !ledger
             .open_predictions()
-            .iter()
             .any(|c| c.text.starts_with("Nordkabel has confirmed"))
     );
-    assert!(!ledger.open_predictions().is_empty());
+    assert!(ledger.open_predictions().next().is_some());
 }
 
 #[test]
@@ -266,8 +263,8 @@ fn json_lines_round_trip_and_bad_lines_import_nothing() {
     assert_eq!(copy.relations(), ledger.relations());
     assert_eq!(copy.entities(), ledger.entities());
     assert_eq!(
-        copy.open_predictions().len(),
-        ledger.open_predictions().len()
+        copy.open_predictions().count(),
+        ledger.open_predictions().count()
     );
     // Importing again adds nothing.
     assert_eq!(copy.import_jsonl(jsonl.as_slice()).expect("imports"), 0);
@@ -696,4 +693,20 @@ fn propositions_without_an_actor_meet_by_their_words() {
     assert_eq!(kinds(&relations), ["Contradicts"], "{relations:?}");
     let relations = across("The tolls will go next year.", "The tolls went in March.");
     assert_eq!(kinds(&relations), ["Resolves Confirmed"], "{relations:?}");
+}
+
+#[test]
+fn readers_share_the_ledger_across_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Ledger>();
+    shared::<claimtrack::report::Report<'static>>();
+    shared::<claimtrack::Extractor>();
+    let ledger = std::sync::Arc::new(series());
+    let reader = {
+        let ledger = std::sync::Arc::clone(&ledger);
+        std::thread::spawn(move || ledger.claims_about("Amber Link").count())
+    };
+    let counted = reader.join().expect("the reader thread");
+    assert_eq!(counted, ledger.claims_about("Amber Link").count());
+    assert!(counted > 0);
 }

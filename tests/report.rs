@@ -96,7 +96,7 @@ fn report_of_every_seed_shows_every_claim_and_escapes_the_text() {
     }
     let mut builder = Report::new();
     for (source, text, extraction) in &documents {
-        builder.document(source, text, extraction);
+        builder.document(extraction, text, source);
     }
     let html = builder.ledger(&ledger).to_html();
     let claims: usize = documents.iter().map(|(_, _, e)| e.claims.len()).sum();

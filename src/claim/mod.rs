@@ -22,6 +22,8 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 pub use actor::EntityRef;
@@ -512,16 +514,30 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Uses this parser configuration for documents.
-    pub fn parser(&mut self, parser: ParserBuilder) -> &mut Self {
-        self.parser = Some(parser);
+    /// Uses this parser configuration for documents: a builder, a
+    /// reference to one, or the `&mut` its chained calls return.
+    pub fn parser(&mut self, parser: impl Borrow<ParserBuilder>) -> &mut Self {
+        self.parser = Some(parser.borrow().clone());
         self
     }
 
     /// Uses this entity configuration (a newsroom's own entities and
-    /// spellings).
-    pub fn entities(&mut self, entities: RecognizerBuilder) -> &mut Self {
-        self.entities = Some(entities);
+    /// spellings): a builder, a reference to one, or the `&mut` its
+    /// chained calls return.
+    ///
+    /// ```
+    /// use claimtrack::Extractor;
+    /// use claimtrack::entity::{EntityKind, Recognizer};
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .entities(Recognizer::builder().entity("Baltmar", EntityKind::Organization, ["BTM"]))
+    ///     .build()?;
+    /// let extraction = extractor.extract("Q: And BTM?\n\nA: BTM will sell the port.")?;
+    /// assert_eq!(extraction.claims[0].actor.as_ref().unwrap().name, "Baltmar");
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn entities(&mut self, entities: impl Borrow<RecognizerBuilder>) -> &mut Self {
+        self.entities = Some(entities.borrow().clone());
         self
     }
 

@@ -92,14 +92,20 @@ pub struct RecognizerBuilder {
 
 impl RecognizerBuilder {
     /// Adds an entity with its canonical `name`, its kind, and other
-    /// spellings of its name.
-    pub fn entity(&mut self, name: &str, kind: EntityKind, aliases: &[&str]) -> &mut Self {
+    /// spellings of its name (any strings: `&["Lukashenko"]`, a
+    /// `Vec<String>`, an iterator).
+    pub fn entity(
+        &mut self,
+        name: &str,
+        kind: EntityKind,
+        aliases: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> &mut Self {
         self.entries.push(UserEntry {
             name: name.to_string(),
             kind: Some(kind),
             aliases: aliases
-                .iter()
-                .map(std::string::ToString::to_string)
+                .into_iter()
+                .map(|alias| alias.as_ref().to_string())
                 .collect(),
             source: "builder".to_string(),
             line: 0,

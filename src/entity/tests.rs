@@ -664,7 +664,7 @@ fn resolution_table() {
 fn user_entities_and_aliases_take_precedence() {
     let mut builder = Recognizer::builder();
     builder
-        .entity("Lukashenka", EntityKind::Person, &["Lukashenko"])
+        .entity("Lukashenka", EntityKind::Person, ["Lukashenko"])
         .alias("Byelarus", "Belarus");
     let recognizer = builder.build().expect("valid entries");
     let text = "Lukashenko spoke in Byelarus. Lukashenka left.";

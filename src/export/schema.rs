@@ -157,7 +157,7 @@ fn creative_work(context: &Context<'_>) -> CreativeWork {
             kind: "Organization",
             name: name.clone(),
         }),
-        date_published: source.date.clone(),
+        date_published: source.date.map(|date| date.to_string()),
     }
 }
 
@@ -181,7 +181,7 @@ fn schema_claim(context: &Context<'_>, claim: &Claim, appearance: &CreativeWork)
         author,
         about,
         appearance: appearance.clone(),
-        date_published: context.source.date.clone(),
+        date_published: context.source.date.map(|date| date.to_string()),
     }
 }
 

@@ -168,7 +168,6 @@ impl Ledger {
             .filter(|r| {
                 !self
                     .relations_of(&r.from)
-                    .iter()
                     .any(|known| known.from == r.from && known.to == r.to && known.kind == r.kind)
             })
             .collect();

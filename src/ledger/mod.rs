@@ -17,7 +17,7 @@
 //! The cost of one add does not grow with the ledger.
 //!
 //! A ledger lives in memory ([`Ledger::new`]) or, with the `sqlite`
-//! feature, in a `SQLite` file ([`Ledger::open`]) that every add commits to
+//! feature, in a `SQLite` file (`Ledger::open`) that every add commits to
 //! in one transaction. [`Ledger::export_jsonl`] and [`Ledger::import_jsonl`]
 //! move a whole ledger between the two, or between machines.
 //!
@@ -64,6 +64,10 @@ use crate::span::Span;
 use registry::Registry;
 use store::{Batch, MemoryStore, Store};
 
+/// A calendar date, as sources are dated: `jiff`'s civil date, written
+/// `YYYY-MM-DD` in JSON and in the ledger's files.
+pub use jiff::civil::Date;
+
 /// Most relations a new claim gets: to the most recent earlier claims of
 /// its proposition. A claim said a thousand times is related to the last
 /// few sayings, each of which is related to the ones before it, so the
@@ -90,7 +94,7 @@ pub struct TrackedClaim {
     /// The source's id.
     pub source: String,
     /// The source's publication date, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// Index of the turn in the source's extraction.
     pub turn: usize,
     /// Where the claim is in the source text (byte offsets).
@@ -225,7 +229,7 @@ pub struct Ledger {
     relations: Vec<Relation>,
     relations_of: HashMap<String, Vec<usize>>,
     resolved: HashSet<String>,
-    store: Box<dyn Store + Send>,
+    store: Box<dyn Store>,
 }
 
 impl std::fmt::Debug for Ledger {
@@ -254,12 +258,13 @@ pub fn claim_id(source: &str, claim: &ClaimId) -> String {
 }
 
 impl Ledger {
-    /// An empty ledger in memory.
+    /// An empty ledger in memory. `Ledger::open` keeps one in a `SQLite`
+    /// file instead; it needs the `sqlite` feature (on by default).
     pub fn new() -> Ledger {
         Ledger::with_store(Box::new(MemoryStore))
     }
 
-    fn with_store(store: Box<dyn Store + Send>) -> Ledger {
+    fn with_store(store: Box<dyn Store>) -> Ledger {
         Ledger {
             sources: Vec::new(),
             source_ids: HashSet::new(),
@@ -398,7 +403,7 @@ impl Ledger {
                 .into_iter()
                 .chain(earlier_new)
                 .collect();
-            candidates.sort_by(|a, b| order(b).cmp(&order(a)));
+            candidates.sort_by_key(|claim| std::cmp::Reverse(order(claim)));
             let mut related = 0;
             for candidate in candidates {
                 if related >= MAX_RELATIONS {
@@ -489,7 +494,7 @@ impl Ledger {
             id,
             seq,
             source: source.id.clone(),
-            date: source.date.clone(),
+            date: source.date,
             turn: claim.turn,
             span: claim.span,
             text: claim.text.clone(),
@@ -672,91 +677,106 @@ impl Ledger {
 
     /// The claims about an entity (by id, name or any spelling), across
     /// documents, in the order added.
-    pub fn claims_about(&self, entity: &str) -> Vec<&TrackedClaim> {
-        let Some(entity) = self.entity(entity) else {
-            return Vec::new();
-        };
-        self.indexed(self.by_entity.get(&entity.id))
+    pub fn claims_about(&self, entity: &str) -> impl Iterator<Item = &TrackedClaim> {
+        let list = self
+            .entity(entity)
+            .and_then(|entity| self.by_entity.get(&entity.id));
+        self.indexed(list)
     }
 
     /// The claims of one proposition: the same actor and the same stems as
     /// the claim `id`, or close enough (see [`proposition`]).
-    pub fn same_proposition(&self, id: &str) -> Vec<&TrackedClaim> {
-        let Some(claim) = self.claim(id) else {
-            return Vec::new();
-        };
-        let Some(actor) = claim.actor.as_ref().and_then(|a| a.entity.as_ref()) else {
-            return vec![claim];
-        };
-        self.indexed(self.by_entity.get(actor))
-            .into_iter()
-            .filter(|c| c.id == claim.id || proposition::same(&c.stems, &claim.stems))
-            .collect()
+    pub fn same_proposition(&self, id: &str) -> impl Iterator<Item = &TrackedClaim> {
+        let claim = self.claim(id);
+        let actor = claim.and_then(|c| c.actor.as_ref()?.entity.as_ref());
+        // A claim about no entity is only its own proposition.
+        let alone = claim.filter(|_| actor.is_none());
+        let others = self
+            .indexed(actor.and_then(|actor| self.by_entity.get(actor)))
+            .filter(move |c| {
+                claim.is_some_and(|claim| {
+                    c.id == claim.id || proposition::same(&c.stems, &claim.stems)
+                })
+            });
+        alone.into_iter().chain(others)
     }
 
     /// The claims a speaker made (by the name the ledger gives the speaker,
     /// ignoring case), in the order added.
-    pub fn claims_by(&self, speaker: &str) -> Vec<&TrackedClaim> {
+    pub fn claims_by(&self, speaker: &str) -> impl Iterator<Item = &TrackedClaim> {
         self.indexed(self.by_speaker.get(&speaker.to_lowercase()))
     }
 
-    /// The claims of sources dated from `from` to `to`, both included
-    /// (`YYYY-MM-DD`).
-    pub fn claims_between(&self, from: &str, to: &str) -> Vec<&TrackedClaim> {
-        self.claims
+    /// The claims of sources dated from `from` to `to`, both included,
+    /// each written `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// let ledger = claimtrack::ledger::Ledger::new();
+    /// assert_eq!(ledger.claims_between("2025-01-01", "2025-12-31")?.count(), 0);
+    /// assert!(ledger.claims_between("garbage", "2025-12-31").is_err());
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] when `from` or `to` is not such a date.
+    pub fn claims_between(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<impl Iterator<Item = &TrackedClaim>, Error> {
+        let (from, to) = (source::parse_date(from)?, source::parse_date(to)?);
+        Ok(self
+            .claims
             .iter()
-            .filter(|c| c.date.as_deref().is_some_and(|d| d >= from && d <= to))
-            .collect()
+            .filter(move |c| c.date.is_some_and(|d| from <= d && d <= to)))
     }
 
     /// The relations a claim takes part in.
-    pub fn relations_of(&self, id: &str) -> Vec<&Relation> {
+    pub fn relations_of(&self, id: &str) -> impl Iterator<Item = &Relation> {
         self.relations_of
             .get(id)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.relations.get(i))
-            .collect()
     }
 
     /// Predictions no later claim has resolved: statements about the
     /// future, at least `possible`, in the order added.
-    pub fn open_predictions(&self) -> Vec<&TrackedClaim> {
-        self.claims
-            .iter()
-            .filter(|c| {
-                c.kind == ClaimKind::Statement
-                    && c.time == Time::Future
-                    && c.certainty >= Certainty::Possible
-                    && c.evidence != Evidence::Lacking
-                    && !self.resolved.contains(&c.id)
-            })
-            .collect()
+    pub fn open_predictions(&self) -> impl Iterator<Item = &TrackedClaim> {
+        self.claims.iter().filter(|c| {
+            c.kind == ClaimKind::Statement
+                && c.time == Time::Future
+                && c.certainty >= Certainty::Possible
+                && c.evidence != Evidence::Lacking
+                && !self.resolved.contains(&c.id)
+        })
     }
 
     /// What one speaker said about one entity, by date.
-    pub fn timeline(&self, speaker: &str, entity: &str) -> Vec<&TrackedClaim> {
-        let Some(entity) = self.entity(entity) else {
-            return Vec::new();
+    pub fn timeline(&self, speaker: &str, entity: &str) -> impl Iterator<Item = &TrackedClaim> {
+        let mut claims: Vec<&TrackedClaim> = match self.entity(entity) {
+            Some(entity) => self
+                .claims_by(speaker)
+                .filter(|c| c.actor.as_ref().and_then(|a| a.entity.as_ref()) == Some(&entity.id))
+                .collect(),
+            None => Vec::new(),
         };
-        let mut claims: Vec<&TrackedClaim> = self
-            .claims_by(speaker)
-            .into_iter()
-            .filter(|c| c.actor.as_ref().and_then(|a| a.entity.as_ref()) == Some(&entity.id))
-            .collect();
-        claims.sort_by(|a, b| order(a).cmp(&order(b)));
-        claims
+        claims.sort_by_key(|claim| order(claim));
+        claims.into_iter()
     }
 
-    fn indexed(&self, list: Option<&Vec<usize>>) -> Vec<&TrackedClaim> {
+    fn indexed<'a>(
+        &'a self,
+        list: Option<&'a Vec<usize>>,
+    ) -> impl Iterator<Item = &'a TrackedClaim> + 'a {
         list.into_iter()
             .flatten()
             .filter_map(|&i| self.claims.get(i))
-            .collect()
     }
 }
 
 /// Claims in time: by date (undated first), then by the order added.
-fn order(claim: &TrackedClaim) -> (&str, u64) {
-    (claim.date.as_deref().unwrap_or(""), claim.seq)
+fn order(claim: &TrackedClaim) -> (Option<Date>, u64) {
+    (claim.date, claim.seq)
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Date;
 use crate::error::Error;
 
 /// A document added to the ledger, with what a reader needs to cite it.
@@ -14,7 +15,7 @@ use crate::error::Error;
 ///     .publisher("Wikinews")
 ///     .date("2025-02-11")?
 ///     .speaker("MS. WRONA", "Ewa Wrona");
-/// assert_eq!(source.date.as_deref(), Some("2025-02-11"));
+/// assert_eq!(source.date.map(|d| d.to_string()).as_deref(), Some("2025-02-11"));
 /// assert!(Source::new("x").date("11/02/2025").is_err());
 /// # Ok::<(), claimtrack::Error>(())
 /// ```
@@ -28,11 +29,25 @@ pub struct Source {
     pub url: Option<String>,
     /// Who published it.
     pub publisher: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// Publication date (`YYYY-MM-DD` in JSON).
+    pub date: Option<Date>,
     /// Names for the document's speaker labels: `[label, name]` pairs
     /// ("MS. WRONA" → "Ewa Wrona"), used as the claims' `speaker`.
     pub speakers: Vec<(String, String)>,
+}
+
+/// The calendar date written `YYYY-MM-DD` (and no other way).
+///
+/// # Errors
+///
+/// [`Error::InvalidDate`] for anything else.
+pub(crate) fn parse_date(value: &str) -> Result<Date, Error> {
+    is_date(value)
+        .then(|| value.parse::<Date>().ok())
+        .flatten()
+        .ok_or_else(|| Error::InvalidDate {
+            value: value.to_string(),
+        })
 }
 
 /// True for a calendar date written `YYYY-MM-DD`.
@@ -98,12 +113,7 @@ impl Source {
     /// [`Error::InvalidDate`] unless `date` is a calendar date written
     /// `YYYY-MM-DD`.
     pub fn date(mut self, date: &str) -> Result<Source, Error> {
-        if !is_date(date) {
-            return Err(Error::InvalidDate {
-                value: date.to_string(),
-            });
-        }
-        self.date = Some(date.to_string());
+        self.date = Some(parse_date(date)?);
         Ok(self)
     }
 

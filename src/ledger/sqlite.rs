@@ -14,6 +14,7 @@
 //!   file as of one commit, never half an add.
 
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use rusqlite::{Connection, OpenFlags, params};
 
@@ -45,7 +46,9 @@ fn error(context: &str, error: impl std::fmt::Display) -> Error {
 
 /// A ledger's `SQLite` file.
 pub(crate) struct SqliteStore {
-    connection: Connection,
+    /// Behind a mutex so the ledger is `Sync` (readers share it behind an
+    /// `Arc`); commits hold `&mut` and never wait on it.
+    connection: Mutex<Connection>,
     /// The file, for messages.
     path: String,
     /// Opened with [`Ledger::open_read_only`]: commits are refused.
@@ -114,7 +117,7 @@ impl SqliteStore {
             transaction.commit().map_err(|e| error(&where_, e))?;
         }
         Ok(SqliteStore {
-            connection,
+            connection: Mutex::new(connection),
             path: where_,
             read_only,
         })
@@ -123,7 +126,7 @@ impl SqliteStore {
     /// Every record in the file, as of one commit.
     #[allow(clippy::type_complexity)]
     fn load(
-        &self,
+        &mut self,
     ) -> Result<
         (
             Vec<Source>,
@@ -148,25 +151,19 @@ impl SqliteStore {
             }
             Ok(out)
         }
-        // One read transaction: the tables as of one commit.
-        let snapshot = self
+        let connection = self
             .connection
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        // One read transaction: the tables as of one commit.
+        let snapshot = connection
             .unchecked_transaction()
             .map_err(|e| error(&self.path, e))?;
         let tables = (
-            rows(
-                &self.connection,
-                "SELECT record FROM sources ORDER BY rowid",
-            )?,
-            rows(
-                &self.connection,
-                "SELECT record FROM entities ORDER BY rowid",
-            )?,
-            rows(&self.connection, "SELECT record FROM claims ORDER BY seq")?,
-            rows(
-                &self.connection,
-                "SELECT record FROM relations ORDER BY rowid",
-            )?,
+            rows(&*connection, "SELECT record FROM sources ORDER BY rowid")?,
+            rows(&*connection, "SELECT record FROM entities ORDER BY rowid")?,
+            rows(&*connection, "SELECT record FROM claims ORDER BY seq")?,
+            rows(&*connection, "SELECT record FROM relations ORDER BY rowid")?,
         );
         snapshot.finish().map_err(|e| error(&self.path, e))?;
         Ok(tables)
@@ -184,6 +181,8 @@ impl Store for SqliteStore {
         }
         let transaction = self
             .connection
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
             .transaction()
             .map_err(|e| error("begin", e))?;
         for source in batch.sources {
@@ -230,6 +229,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| error("serialize", e))
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "sqlite")))]
 impl Ledger {
     /// Opens (or creates) a ledger stored in a `SQLite` file, reading back
     /// everything committed to it. Every later [`Ledger::add`] commits to
@@ -278,7 +278,7 @@ impl Ledger {
     }
 
     fn open_store(path: &Path, read_only: bool) -> Result<Ledger, Error> {
-        let store = SqliteStore::open(path, read_only)?;
+        let mut store = SqliteStore::open(path, read_only)?;
         let (sources, entities, claims, relations) = store.load()?;
         let mut ledger = Ledger::with_store(Box::new(store));
         ledger.restore(sources, entities, claims, relations);
@@ -290,6 +290,8 @@ impl SqliteStore {
     fn check(&self) -> Result<(), Error> {
         let report: String = self
             .connection
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))
             .map_err(|e| error("integrity_check", e))?;
         if report == "ok" {

@@ -17,7 +17,7 @@ pub(crate) struct Batch<'a> {
 }
 
 /// A ledger's persistence: commits batches atomically.
-pub(crate) trait Store {
+pub(crate) trait Store: Send + Sync {
     /// Commits a batch in one transaction.
     fn commit(&mut self, batch: &Batch<'_>) -> Result<(), Error>;
 

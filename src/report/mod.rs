@@ -31,7 +31,7 @@ pub use html::escape;
 use crate::claim::{Certainty, Claim, Evidence, Extraction, Polarity};
 use crate::document::Role;
 use crate::json_name::json_name;
-use crate::ledger::{Ledger, Source, claim_id};
+use crate::ledger::{Ledger, Relation, Source, TrackedClaim, claim_id};
 use crate::span::Span;
 use highlight::{CueMark, Highlight, highlight};
 use html::{element, escape_into};
@@ -57,7 +57,7 @@ const STANCES: [(Evidence, &str); 5] = [
 /// let text = "Q: Will it be ready?\n\nA: The cable will probably be ready in December.";
 /// let extraction = claimtrack::extract(text)?;
 /// let source = Source::new("briefing");
-/// let html = Report::new().title("Briefing").document(&source, text, &extraction).to_html();
+/// let html = Report::new().title("Briefing").document(&extraction, text, &source).to_html();
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// assert!(!html.contains("http://") && !html.contains("https://"));
 /// // Every claim is one `mark[data-claim]`, whose id is its ledger id.
@@ -99,14 +99,15 @@ impl<'a> Report<'a> {
         self
     }
 
-    /// Adds a document: its source (whose id makes the claims' ids), the
-    /// text it was extracted from, and the extraction. Spans are byte
-    /// offsets into `text`.
+    /// Adds a document: the extraction, the text it was extracted from,
+    /// and its source (whose id makes the claims' ids) — the order of the
+    /// [`export`](crate::export) functions. Spans are byte offsets into
+    /// `text`.
     pub fn document(
         &mut self,
-        source: &'a Source,
-        text: &'a str,
         extraction: &'a Extraction,
+        text: &'a str,
+        source: &'a Source,
     ) -> &mut Self {
         self.documents.push(Part {
             source,
@@ -315,7 +316,7 @@ impl<'a> Report<'a> {
             element(out, "dd", &format!("data-field=\"{field}\""), &value);
         }
         if let Some(ledger) = self.ledger {
-            let related = ledger.relations_of(&entry.id);
+            let related: Vec<&Relation> = ledger.relations_of(&entry.id).collect();
             if !related.is_empty() {
                 out.push_str("<dt>relations</dt><dd data-field=\"relations\"><ul>");
                 for relation in related {
@@ -364,7 +365,7 @@ fn document(out: &mut String, index: usize, part: &Part<'_>, entries: &[Entry<'_
     );
     element(out, "h2", "", &part.source.id);
     let mut meta: Vec<String> = Vec::new();
-    meta.extend(part.source.date.clone());
+    meta.extend(part.source.date.map(|date| date.to_string()));
     meta.extend(part.source.title.clone());
     meta.push(count(entries.len(), "claim"));
     element(out, "p", "class=\"meta\"", &meta.join(" · "));
@@ -500,9 +501,11 @@ fn claim_link(out: &mut String, ledger: &Ledger, id: &str, shown: &HashSet<&str>
         escape_into(out, id);
         return;
     };
+    let when = claim
+        .date
+        .map_or_else(|| claim.source.clone(), |date| date.to_string());
     let label = format!(
-        "{} {}: {}",
-        claim.date.as_deref().unwrap_or(&claim.source),
+        "{when} {}: {}",
         claim.speaker.as_deref().unwrap_or("-"),
         claim.text
     );
@@ -541,7 +544,7 @@ fn relations(out: &mut String, ledger: &Ledger, shown: &HashSet<&str>) {
         }
         out.push_str("</ul>\n");
     }
-    let open = ledger.open_predictions();
+    let open: Vec<&TrackedClaim> = ledger.open_predictions().collect();
     let _ = write!(
         out,
         "<h3>Open predictions ({})</h3>\n<ul class=\"open-predictions\">\n",

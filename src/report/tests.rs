@@ -6,7 +6,7 @@ const SEED: &str = include_str!("../../seeds/minsk-analyst-interview.txt");
 fn page(text: &str) -> (String, Extraction) {
     let extraction = crate::extract(text).unwrap();
     let source = Source::new("doc");
-    let html = Report::new().document(&source, text, &extraction).to_html();
+    let html = Report::new().document(&extraction, text, &source).to_html();
     (html, extraction)
 }
 
@@ -102,7 +102,7 @@ fn a_claim_outside_every_paragraph_is_shown_apart() {
     claim.span = Span::new(0, 0);
     claim.cues.clear();
     let source = Source::new("doc");
-    let html = Report::new().document(&source, text, &extraction).to_html();
+    let html = Report::new().document(&extraction, text, &source).to_html();
     assert_eq!(anchors(&html).len(), extraction.claims.len());
     assert!(html.contains("<p class=\"unplaced\">"));
 }
@@ -137,8 +137,8 @@ fn the_ledger_adds_relations_linked_to_both_claims() {
     ledger.add(jan.clone(), &second).unwrap();
     let relation = ledger.relations().first().unwrap().clone();
     let html = Report::new()
-        .document(&feb, february, &first)
-        .document(&jan, january, &second)
+        .document(&first, february, &feb)
+        .document(&second, january, &jan)
         .ledger(&ledger)
         .to_html();
     assert!(html.contains("<section id=\"relations\">"));
