@@ -45,10 +45,18 @@ pub enum Polarity {
     Negative,
 }
 
+crate::label::labels! {
+    Polarity in "claim" {
+        Positive => "positive",
+        Negative => "negative",
+    }
+}
+
 /// How strongly the speaker commits to the proposition, from weakest to
 /// strongest (after the `FactBank` scale).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Certainty {
     /// The speaker commits neither way: "it is unclear", "it depends",
     /// "nobody knows", "there is no evidence that", a declarative question.
@@ -62,9 +70,19 @@ pub enum Certainty {
     Certain,
 }
 
+crate::label::labels! {
+    Certainty in "claim" {
+        Unknown => "unknown",
+        Possible => "possible",
+        Probable => "probable",
+        Certain => "certain",
+    }
+}
+
 /// The evidence stance: on what footing the proposition is put forward.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Evidence {
     /// Stated as fact with no evidential marker.
     Asserted,
@@ -81,9 +99,20 @@ pub enum Evidence {
     Inferred,
 }
 
+crate::label::labels! {
+    Evidence in "claim" {
+        Asserted => "asserted",
+        Evidenced => "evidenced",
+        Lacking => "lacking",
+        Reported => "reported",
+        Inferred => "inferred",
+    }
+}
+
 /// When the proposition holds or happens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Time {
     /// Before the statement: past-tense verbs, "ago", "last year".
     Past,
@@ -94,9 +123,18 @@ pub enum Time {
     Future,
 }
 
+crate::label::labels! {
+    Time in "claim" {
+        Past => "past",
+        Present => "present",
+        Future => "future",
+    }
+}
+
 /// Where a claim comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ClaimKind {
     /// Put forward by the speaker of an answer turn (or by the headline).
     Statement,
@@ -105,9 +143,17 @@ pub enum ClaimKind {
     Premise,
 }
 
+crate::label::labels! {
+    ClaimKind in "claim" {
+        Statement => "statement",
+        Premise => "premise",
+    }
+}
+
 /// Which field a cue set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CueKind {
     /// Set [`Claim::polarity`].
     Polarity,
@@ -121,8 +167,19 @@ pub enum CueKind {
     Time,
 }
 
+crate::label::labels! {
+    CueKind in "claim" {
+        Polarity => "polarity",
+        Certainty => "certainty",
+        Evidence => "evidence",
+        Attribution => "attribution",
+        Time => "time",
+    }
+}
+
 /// A word or phrase that set a field of a claim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cue {
     /// The field it set.
     pub kind: CueKind,
@@ -135,6 +192,7 @@ pub struct Cue {
 /// A claim: one proposition a speaker puts forward, with every field traced
 /// to the words that set it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// Unique within the extraction: "c" and the claim's number.
     pub id: String,
@@ -184,6 +242,7 @@ pub struct Claim {
 
 /// An entity in the output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EntityRecord {
     /// "e" and the entity's number; claims refer to it.
     pub id: String,
@@ -219,6 +278,7 @@ pub struct EntityRecord {
 
 /// One mention of an entity in the output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MentionRecord {
     /// Where it is.
     pub span: Span,
@@ -233,6 +293,7 @@ pub struct MentionRecord {
 /// Everything extracted from one document, as owned data: the document's
 /// turns, speakers and dropped lines, its entities, and its claims.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// Layout, turns, speakers and dropped lines.
     #[serde(flatten)]
