@@ -69,6 +69,12 @@ struct Corpus {
     /// Earlier claims by actor: (words, polarity) to restate.
     earlier: Vec<Option<(Vec<u64>, Polarity)>>,
     template: Extraction,
+    // Records are `#[non_exhaustive]`, so outside the crate they are read,
+    // not built: these come from JSON as a stored ledger's do, and each
+    // generated record is one of them with its fields set.
+    entity: EntityRecord,
+    actor: EntityRef,
+    claim: Claim,
 }
 
 impl Corpus {
@@ -78,6 +84,24 @@ impl Corpus {
             generator: Generator(42),
             earlier: vec![None; ACTORS as usize],
             template,
+            entity: from_json(serde_json::json!({
+                "id": "e1", "name": "", "kind": EntityKind::Organization.as_str(),
+                "aliases": [], "mentions": [], "country": null, "affiliation": null,
+                "described_as": [], "ambiguous_with": [],
+            })),
+            actor: from_json(serde_json::json!({
+                "entity": null, "name": "", "text": "", "span": [0, 0],
+            })),
+            claim: from_json(serde_json::json!({
+                "id": "c1", "kind": ClaimKind::Statement.as_str(), "turn": 1, "span": [0, 0],
+                "text": "", "speaker": null, "speaker_entity": null, "actor": null,
+                "assertion": "", "assertion_span": [0, 0],
+                "polarity": Polarity::Positive.as_str(),
+                "certainty": Certainty::Certain.as_str(),
+                "evidence": Evidence::Asserted.as_str(),
+                "attributed_to": null, "time": Time::Present.as_str(),
+                "quantities": [], "cues": [],
+            })),
         }
     }
 
@@ -107,50 +131,37 @@ impl Corpus {
             }
             let entity_id = format!("e{}", extraction.entities.len() + 1);
             let name = actor_name(actor);
-            extraction.entities.push(EntityRecord {
-                id: EntityId::new(entity_id.clone()),
-                name: name.clone(),
-                kind: EntityKind::Organization,
-                aliases: vec![name.clone()],
-                mentions: Vec::new(),
-                country: None,
-                seat: false,
-                affiliation: None,
-                described_as: Vec::new(),
-                kind_guessed: false,
-                ambiguous_with: Vec::new(),
-            });
+            let mut entity = self.entity.clone();
+            entity.id = EntityId::new(entity_id.clone());
+            entity.name.clone_from(&name);
+            entity.aliases = vec![name.clone()];
+            extraction.entities.push(entity);
             let assertion: Vec<String> = words.iter().map(|&w| word(w)).collect();
             let assertion = assertion.join(" ");
             let text = format!("{name} {assertion}");
             let start = index * 200;
-            extraction.claims.push(Claim {
-                id: ClaimId::new(format!("c{}", index + 1)),
-                kind: ClaimKind::Statement,
-                turn: 1,
-                span: Span::new(start, start + text.len()),
-                text,
-                speaker: None,
-                speaker_entity: None,
-                actor: Some(EntityRef {
-                    entity: Some(EntityId::new(entity_id)),
-                    name: name.clone(),
-                    text: name,
-                    span: Span::new(start, start + 1),
-                }),
-                assertion,
-                assertion_span: Span::new(start, start + 1),
-                polarity,
-                certainty: Certainty::Certain,
-                evidence: Evidence::Asserted,
-                attributed_to: None,
-                time: Time::Present,
-                quantities: Vec::new(),
-                cues: Vec::new(),
-            });
+            let mut actor = self.actor.clone();
+            actor.entity = Some(EntityId::new(entity_id));
+            actor.name.clone_from(&name);
+            actor.text = name;
+            actor.span = Span::new(start, start + 1);
+            let mut claim = self.claim.clone();
+            claim.id = ClaimId::new(format!("c{}", index + 1));
+            claim.span = Span::new(start, start + text.len());
+            claim.text = text;
+            claim.actor = Some(actor);
+            claim.assertion = assertion;
+            claim.assertion_span = Span::new(start, start + 1);
+            claim.polarity = polarity;
+            extraction.claims.push(claim);
         }
         extraction
     }
+}
+
+/// A record read from JSON.
+fn from_json<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
+    serde_json::from_value(json).expect("a valid record")
 }
 
 /// The process's resident memory, in bytes (Linux; 0 elsewhere).

@@ -249,13 +249,6 @@ fn add_span_offsets(object: &mut Value, offsets: &Offsets) {
     object.insert("utf16".to_string(), serde_json::json!(units.utf16));
 }
 
-fn snake(value: impl serde::Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn clip(text: &str, width: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= width {
@@ -271,7 +264,7 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
     writeln!(
         out,
         "layout: {} ({})",
-        snake(document.layout),
+        document.layout.as_str(),
         document.layout_evidence
     )?;
     for (index, turn) in document.turns.iter().enumerate() {
@@ -280,7 +273,7 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
         writeln!(
             out,
             "turn {index:>2}  {:<8}  {:<20}  {claims:>2} claims",
-            snake(turn.role),
+            turn.role.as_str(),
             clip(speaker, 20)
         )?;
     }
@@ -291,7 +284,7 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
             "{:<4} {:<30} {:<12} {:>3} mentions  {}",
             entity.id,
             clip(&entity.name, 30),
-            snake(entity.kind),
+            entity.kind.as_str(),
             entity.mentions.len(),
             clip(&entity.aliases.join(", "), 60)
         )?;
@@ -306,7 +299,12 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
         print_claim(out, claim)?;
     }
     for dropped in &document.dropped {
-        writeln!(out, "dropped ({}): {}", snake(dropped.reason), dropped.text)?;
+        writeln!(
+            out,
+            "dropped ({}): {}",
+            dropped.reason.as_str(),
+            dropped.text
+        )?;
     }
     if !document.dropped.is_empty() {
         writeln!(
@@ -322,7 +320,7 @@ fn print_table(out: &mut String, extraction: &Extraction) -> std::fmt::Result {
 fn print_claim(out: &mut String, claim: &Claim) -> std::fmt::Result {
     let kind = match claim.kind {
         ClaimKind::Statement => "claim",
-        ClaimKind::Premise => "premise",
+        other => other.as_str(),
     };
     let actor = claim
         .actor
@@ -334,10 +332,10 @@ fn print_claim(out: &mut String, claim: &Claim) -> std::fmt::Result {
         claim.turn,
         kind,
         clip(&actor, 18),
-        snake(claim.polarity),
-        snake(claim.certainty),
-        snake(claim.evidence),
-        snake(claim.time),
+        claim.polarity.as_str(),
+        claim.certainty.as_str(),
+        claim.evidence.as_str(),
+        claim.time.as_str(),
         clip(&claim.text, 90)
     )
 }

@@ -99,7 +99,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "file": files.get(&claim.source).cloned().unwrap_or_else(|| claim.source.clone()),
             "date": claim.date,
             "speaker": claim.speaker,
-            "span": [claim.span.start, claim.span.end],
+            "span": [claim.span.start(), claim.span.end()],
             "text": claim.text,
         })
     };

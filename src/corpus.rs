@@ -20,6 +20,7 @@ use crate::error::Error;
 
 /// One document of a corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CorpusDocument {
     /// Its id: the path of a file, or the `id` field of a JSON line.
     pub id: String,

@@ -86,7 +86,7 @@ mod error;
 pub mod export;
 mod hash;
 pub mod input;
-mod json_name;
+mod label;
 pub mod ledger;
 mod lexicon;
 mod lower;
@@ -99,6 +99,7 @@ pub use document::{
     DEFAULT_MAX_INPUT_BYTES, Document, Layout, LayoutEvidence, Parser, ParserBuilder, Role,
 };
 pub use error::Error;
+pub use label::ParseLabelError;
 pub use segment::{AbbreviationKind, DEFAULT_MAX_SENTENCE_BYTES, Segmenter, SegmenterBuilder};
 pub use span::Span;
 

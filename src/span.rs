@@ -1,5 +1,6 @@
 //! Byte spans into the caller's original text.
 
+use std::fmt;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans are `Copy` (unlike [`Range`]) and always lie on `char` boundaries of
 /// the text they were made from, so [`Span::slice`] never fails on that text.
-/// In JSON a span is a two-element array `[start, end]`.
+/// `start <= end` always holds: [`Span::new`] and the `From` conversions
+/// clamp a reversed pair, and deserializing one is an error. In JSON a span
+/// is a two-element array `[start, end]`; its `Debug` form is `start..end`.
 ///
 /// ```
 /// use claimtrack::Span;
@@ -16,27 +19,82 @@ use serde::{Deserialize, Serialize};
 /// let text = "Minsk, Belarus";
 /// let span = Span::new(7, 14);
 /// assert_eq!(span.slice(text), "Belarus");
+/// assert_eq!((span.start(), span.end()), (7, 14));
 /// assert_eq!(span.len(), 7);
 /// assert_eq!(span.range(), 7..14);
+/// assert_eq!(format!("{span:?}"), "7..14");
+///
+/// let back: Span = serde_json::from_str("[7,14]").unwrap();
+/// assert_eq!(back, span);
+/// assert!(serde_json::from_str::<Span>("[14,7]").is_err());
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "SpanPair", into = "(usize, usize)")]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
+    pub(crate) start: usize,
+    /// Byte offset one past the last byte; never before `start`.
+    pub(crate) end: usize,
+}
+
+/// A span as it is read: a `[start, end]` pair not yet checked for order.
+#[derive(Deserialize)]
+struct SpanPair(usize, usize);
+
+impl TryFrom<SpanPair> for Span {
+    type Error = String;
+
+    fn try_from(SpanPair(start, end): SpanPair) -> Result<Span, String> {
+        if start <= end {
+            Ok(Span { start, end })
+        } else {
+            Err(format!("span [{start}, {end}] ends before it starts"))
+        }
+    }
+}
+
+impl fmt::Debug for Span {
+    /// `start..end`, as a `Range` prints, on one line even under `{:#?}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
 }
 
 impl Span {
     /// Makes a span; an `end` before `start` is clamped to `start`.
-    pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end: end.max(start),
-        }
+    ///
+    /// ```
+    /// use claimtrack::Span;
+    ///
+    /// assert_eq!(Span::new(3, 9).range(), 3..9);
+    /// assert_eq!(Span::new(9, 3), Span::new(9, 9));
+    /// ```
+    pub const fn new(start: usize, end: usize) -> Span {
+        let end = if end < start { start } else { end };
+        Span { start, end }
+    }
+
+    /// Byte offset of the first byte.
+    ///
+    /// ```
+    /// use claimtrack::Span;
+    ///
+    /// assert_eq!(Span::new(3, 9).start(), 3);
+    /// ```
+    pub const fn start(self) -> usize {
+        self.start
+    }
+
+    /// Byte offset one past the last byte; never less than
+    /// [`start`](Span::start).
+    ///
+    /// ```
+    /// use claimtrack::Span;
+    ///
+    /// assert_eq!(Span::new(3, 9).end(), 9);
+    /// ```
+    pub const fn end(self) -> usize {
+        self.end
     }
 
     /// The span as a `Range`, for slicing.
@@ -114,5 +172,23 @@ mod tests {
         assert_eq!(json, "[3,9]");
         let back: Span = serde_json::from_str(&json).unwrap();
         assert_eq!(back, Span::new(3, 9));
+        let empty: Span = serde_json::from_str("[4,4]").unwrap();
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn reversed_pair_does_not_deserialize() {
+        let error = serde_json::from_str::<Span>("[9,3]").unwrap_err();
+        assert!(
+            error.to_string().contains("ends before it starts"),
+            "{error}"
+        );
+        assert!(serde_json::from_str::<Span>("[1]").is_err());
+    }
+
+    #[test]
+    fn debug_is_a_range_on_one_line() {
+        assert_eq!(format!("{:?}", Span::new(97, 136)), "97..136");
+        assert_eq!(format!("{:#?}", Span::new(97, 136)), "97..136");
     }
 }

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
-use claimtrack::{Document, Role};
+use claimtrack::Document;
 use serde::Deserialize;
 
 use crate::gold::{self, corpus_dir};
@@ -130,15 +130,6 @@ fn documents() -> Vec<(Gold, String)> {
     })
 }
 
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Title => "title",
-        Role::Question => "question",
-        Role::Answer => "answer",
-        Role::Other => "other",
-    }
-}
-
 /// Skips white space and the markup a body may or may not leave out
 /// (`**`, `_`, `>`, `#` before a word), so a gold start and a body start
 /// compare on words. A run of markup characters that is not followed by a
@@ -248,7 +239,7 @@ fn score(gold: &Gold, text: &str) -> (Score, Vec<String>) {
         .turns()
         .iter()
         .enumerate()
-        .map(|(index, turn)| (words_start(text, turn.body().start), index))
+        .map(|(index, turn)| (words_start(text, turn.body().start()), index))
         .collect();
     let mut score = Score {
         gold: gold.turns.len(),
@@ -275,7 +266,7 @@ fn score(gold: &Gold, text: &str) -> (Score, Vec<String>) {
                 .or_default() += 1;
         }
         let right = turn.is_some_and(|turn| {
-            role_name(turn.role()) == want.role && label == want.speaker.as_deref()
+            turn.role().as_str() == want.role && label == want.speaker.as_deref()
         });
         score.right += usize::from(right);
         if !right {
@@ -284,7 +275,7 @@ fn score(gold: &Gold, text: &str) -> (Score, Vec<String>) {
                     "  at {at}: want {} {:?}, got {} {:?}: {:?}",
                     want.role,
                     want.speaker.as_deref().unwrap_or("-"),
-                    role_name(turn.role()),
+                    turn.role().as_str(),
                     label.unwrap_or("-"),
                     want.starts
                 ),
@@ -299,13 +290,13 @@ fn score(gold: &Gold, text: &str) -> (Score, Vec<String>) {
     }
     let gold_at: HashSet<usize> = starts.iter().copied().collect();
     for turn in doc.turns() {
-        let at = words_start(text, turn.body().start);
+        let at = words_start(text, turn.body().start());
         if !gold_at.contains(&at) {
             score.spurious += 1;
             let body: String = doc.slice(turn.body()).chars().take(50).collect();
             errors.push(format!(
                 "  at {at}: extra {} turn {:?}: {body:?}",
-                role_name(turn.role()),
+                turn.role().as_str(),
                 doc.speaker_name(turn).unwrap_or("-"),
             ));
         }
@@ -546,7 +537,7 @@ fn no_gold_turn_is_dropped() {
             let lost = doc
                 .dropped()
                 .iter()
-                .find(|dropped| dropped.span.start <= at && at < dropped.span.end);
+                .find(|dropped| dropped.span.start() <= at && at < dropped.span.end());
             assert!(
                 lost.is_none(),
                 "{}: the turn {:?} lies in dropped text ({:?})",

@@ -106,13 +106,6 @@ fn ratio(part: usize, whole: usize) -> f64 {
     part as f64 / whole.max(1) as f64
 }
 
-fn as_name(value: impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
-
 /// Macro-F1 over the values of one field: per value, F1 of predicting it
 /// where the gold accepts it (a gold field that accepts several values
 /// counts as right for any of them), averaged over the values the gold or
@@ -184,7 +177,7 @@ fn score(gold: &RealGold, text: &str) -> Score {
     let predicted: Vec<&Claim> = extraction
         .claims
         .iter()
-        .filter(|c| region.start <= c.span.start && c.span.start < region.end)
+        .filter(|c| region.start() <= c.span.start() && c.span.start() < region.end())
         .collect();
     let mut used = vec![false; predicted.len()];
     let mut score = Score {
@@ -193,9 +186,9 @@ fn score(gold: &RealGold, text: &str) -> Score {
     };
     for claim in &gold.claims {
         let start = text
-            .get(region.start..region.end)
+            .get(region.start()..region.end())
             .and_then(|inside| inside.find(&claim.anchor))
-            .map(|at| region.start + at)
+            .map(|at| region.start() + at)
             .unwrap_or_else(|| panic!("{}: anchor {:?}", gold.document, claim.anchor));
         let anchor = Span::new(start, start + claim.anchor.len());
         if !claim.optional {
@@ -232,9 +225,9 @@ fn score(gold: &RealGold, text: &str) -> Score {
             slot.0 += usize::from(right);
         }
         let values = [
-            ("polarity", &claim.polarity, as_name(got.polarity)),
-            ("certainty", &claim.certainty, as_name(got.certainty)),
-            ("evidence", &claim.evidence, as_name(got.evidence)),
+            ("polarity", &claim.polarity, got.polarity.to_string()),
+            ("certainty", &claim.certainty, got.certainty.to_string()),
+            ("evidence", &claim.evidence, got.evidence.to_string()),
         ];
         for (field, want, value) in values {
             let want: Vec<String> = accepted(want)
@@ -250,10 +243,10 @@ fn score(gold: &RealGold, text: &str) -> Score {
                         &claim.actor,
                         format!("{:?}", got.actor.as_ref().map(|a| &a.name)),
                     ),
-                    "polarity" => (&claim.polarity, as_name(got.polarity)),
-                    "certainty" => (&claim.certainty, as_name(got.certainty)),
-                    "evidence" => (&claim.evidence, as_name(got.evidence)),
-                    _ => (&claim.time, as_name(got.time)),
+                    "polarity" => (&claim.polarity, got.polarity.to_string()),
+                    "certainty" => (&claim.certainty, got.certainty.to_string()),
+                    "evidence" => (&claim.evidence, got.evidence.to_string()),
+                    _ => (&claim.time, got.time.to_string()),
                 };
                 score.detail.push(format!(
                     "{field}: got {value}, want {want} — {:?}",
@@ -273,17 +266,17 @@ fn score(gold: &RealGold, text: &str) -> Score {
     }
     for sentence in &gold.not_claims {
         let Some(at) = text
-            .get(region.start..region.end)
+            .get(region.start()..region.end())
             .and_then(|inside| inside.find(sentence.as_str()))
         else {
             continue;
         };
-        let span = Span::new(region.start + at, region.start + at + sentence.len());
+        let span = Span::new(region.start() + at, region.start() + at + sentence.len());
         score.not_claims += 1;
         if let Some(hit) = extraction
             .claims
             .iter()
-            .find(|c| c.span.start >= span.start && c.span.end <= span.end + 1)
+            .find(|c| c.span.start() >= span.start() && c.span.end() <= span.end() + 1)
         {
             score.not_claims_extracted += 1;
             score

@@ -56,7 +56,7 @@ fn documents() -> Vec<(EntityGold, String)> {
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+    a.start() < b.end() && b.start() < a.end()
 }
 
 #[derive(Debug, Default)]
@@ -101,7 +101,7 @@ fn matching_entity(
             // "Africa" inside "South Africa" is the other entity's mention.
             if longer
                 .iter()
-                .any(|l| l.start <= span.start && span.end <= l.end && l.len() > span.len())
+                .any(|l| l.start() <= span.start() && span.end() <= l.end() && l.len() > span.len())
             {
                 continue;
             }
@@ -114,7 +114,7 @@ fn matching_entity(
                 });
                 let covered: usize = names
                     .filter(|m| overlaps(m.span, span))
-                    .map(|m| m.span.end.min(span.end) - m.span.start.max(span.start))
+                    .map(|m| m.span.end().min(span.end()) - m.span.start().max(span.start()))
                     .sum();
                 if covered > 0 {
                     *votes.entry(index).or_default() += covered;
@@ -175,7 +175,7 @@ fn score(gold: &EntityGold, text: &str) -> Score {
             .claims
             .iter()
             .filter(|c| overlaps(c.span, span))
-            .min_by_key(|c| c.span.start.abs_diff(start));
+            .min_by_key(|c| c.span.start().abs_diff(start));
         let Some(claim) = claim else {
             score.actors_missed += 1;
             score

@@ -84,7 +84,7 @@ fn gold_with_entities() -> Vec<(EntityGold, String)> {
 fn overlapping(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
     mentions
         .iter()
-        .filter(move |m| m.span.start < span.end && span.start < m.span.end)
+        .filter(move |m| m.span.start() < span.end() && span.start() < m.span.end())
 }
 
 #[derive(Debug, Default)]

@@ -41,7 +41,7 @@ fn the_unicode_seed_needs_more_than_one_unit_per_char() {
     let offsets = Offsets::new(&text);
     let astral = extraction.claims.iter().any(|claim| {
         let units = offsets.units(claim.span).expect("claim span fits");
-        units.chars.start != units.utf16.start && units.chars.start != units.bytes.start
+        units.chars.start != units.utf16.start && units.chars.start != units.bytes.start()
     });
     assert!(astral, "claims after astral characters, in all three units");
     assert!(text.chars().any(|c| c.len_utf16() == 2));
@@ -248,10 +248,13 @@ fn offsets_of_every_seed_span_agree_with_counting() {
         );
         for span in spans {
             let units = offsets.units(span).expect("fits");
-            assert_eq!(units.chars.start, text[..span.start].chars().count());
-            assert_eq!(units.chars.end, text[..span.end].chars().count());
-            assert_eq!(units.utf16.start, text[..span.start].encode_utf16().count());
-            assert_eq!(units.utf16.end, text[..span.end].encode_utf16().count());
+            assert_eq!(units.chars.start, text[..span.start()].chars().count());
+            assert_eq!(units.chars.end, text[..span.end()].chars().count());
+            assert_eq!(
+                units.utf16.start,
+                text[..span.start()].encode_utf16().count()
+            );
+            assert_eq!(units.utf16.end, text[..span.end()].encode_utf16().count());
         }
     }
 }

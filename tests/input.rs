@@ -30,7 +30,7 @@ fn byte_order_mark_is_skipped_and_spans_count_it() {
     let doc = Document::parse(&text).unwrap();
     invariants::check(&doc);
     assert_eq!(roles(&doc), [Role::Title, Role::Question, Role::Answer]);
-    assert_eq!(doc.turns()[0].span().start, 3);
+    assert_eq!(doc.turns()[0].span().start(), 3);
     assert_eq!(doc.slice(doc.turns()[0].span()), "Talks in Minsk");
 }
 
@@ -142,6 +142,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<claimtrack::Extraction>();
     assert_send_sync::<claimtrack::entity::Entities>();
     assert_send_sync::<Error>();
+    assert_send_sync::<claimtrack::ParseLabelError>();
 }
 
 #[test]

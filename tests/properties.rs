@@ -684,12 +684,12 @@ fn check_spans(text: &str, extraction: &Extraction) -> Result<(), TestCaseError>
     } in located(extraction)
     {
         prop_assert!(
-            span.start <= span.end && span.end <= text.len(),
+            span.start() <= span.end() && span.end() <= text.len(),
             "{what} {span:?} out of bounds of {} bytes",
             text.len()
         );
         prop_assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
             "{what} {span:?} off a char boundary"
         );
         if let Some(recorded) = recorded {
@@ -775,7 +775,8 @@ fn check_claims_in_turns(extraction: &Extraction) -> Result<(), TestCaseError> {
         let expected_kind = match turn.role {
             Role::Question => Some(ClaimKind::Premise),
             Role::Answer | Role::Title => Some(ClaimKind::Statement),
-            Role::Other => None,
+            // `other`, and any role a later version adds.
+            _ => None,
         };
         prop_assert_eq!(Some(claim.kind), expected_kind, "claim {}", &claim.id);
         prop_assert_eq!(&claim.speaker, &turn.speaker, "claim {}", &claim.id);
@@ -806,7 +807,7 @@ fn check_claims_in_turns(extraction: &Extraction) -> Result<(), TestCaseError> {
 fn check_turn_order(extraction: &Extraction) -> Result<(), TestCaseError> {
     for pair in extraction.document.turns.windows(2) {
         prop_assert!(
-            pair[0].span.end <= pair[1].span.start,
+            pair[0].span.end() <= pair[1].span.start(),
             "turns {:?} and {:?} overlap or are out of order",
             pair[0].span,
             pair[1].span
@@ -890,7 +891,7 @@ fn check_lossy_spans(bytes: &[u8]) -> Result<(), TestCaseError> {
     for Located { what, span, .. } in located(&extraction) {
         let original = lossy.original_span(span);
         prop_assert!(
-            original.start <= original.end && original.end <= bytes.len(),
+            original.start() <= original.end() && original.end() <= bytes.len(),
             "{what} {span:?} maps to {original:?}, outside {} bytes",
             bytes.len()
         );

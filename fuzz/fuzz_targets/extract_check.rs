@@ -65,12 +65,12 @@ fn blank(c: char) -> bool {
 /// Panics unless `span` fits `text` on char boundaries.
 fn fits(text: &str, span: Span, what: &str) {
     assert!(
-        span.start <= span.end && span.end <= text.len(),
+        span.start() <= span.end() && span.end() <= text.len(),
         "{what} {span:?} out of bounds (text is {} bytes)",
         text.len()
     );
     assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
         "{what} {span:?} off a char boundary"
     );
 }
@@ -94,7 +94,7 @@ pub fn document(doc: &Document<'_>) {
         fits(text, turn.span(), "turn");
         fits(text, turn.body(), "turn body");
         assert!(
-            turn.span().start >= previous_end,
+            turn.span().start() >= previous_end,
             "turns overlap or are out of order at {:?}",
             turn.span()
         );
@@ -104,7 +104,7 @@ pub fn document(doc: &Document<'_>) {
             turn.body(),
             turn.span()
         );
-        previous_end = turn.span().end;
+        previous_end = turn.span().end();
         if let Some(label) = turn.label() {
             fits(text, label, "label");
             assert!(turn.span().contains(label), "label outside its turn");
@@ -132,7 +132,7 @@ pub fn document(doc: &Document<'_>) {
                 paragraph.span().contains(paragraph.body()),
                 "body outside its paragraph"
             );
-            let mut sentence_end = paragraph.body().start;
+            let mut sentence_end = paragraph.body().start();
             for &sentence in doc.paragraph_sentences(paragraph) {
                 fits(text, sentence, "sentence");
                 assert!(
@@ -141,7 +141,7 @@ pub fn document(doc: &Document<'_>) {
                     paragraph.body()
                 );
                 assert!(
-                    sentence.start >= sentence_end,
+                    sentence.start() >= sentence_end,
                     "sentences overlap at {sentence:?}"
                 );
                 let words = doc.slice(sentence);
@@ -149,7 +149,7 @@ pub fn document(doc: &Document<'_>) {
                     !words.is_empty() && words.trim() == words,
                     "sentence {sentence:?} not trimmed: {words:?}"
                 );
-                sentence_end = sentence.end;
+                sentence_end = sentence.end();
             }
         }
         let per_paragraph: usize = doc
@@ -176,7 +176,7 @@ pub fn document(doc: &Document<'_>) {
         assert!(
             paragraphs
                 .iter()
-                .all(|p| dropped.span.end <= p.start || dropped.span.start >= p.end),
+                .all(|p| dropped.span.end() <= p.start() || dropped.span.start() >= p.end()),
             "dropped line {:?} overlaps a paragraph",
             dropped.span
         );
@@ -184,7 +184,7 @@ pub fn document(doc: &Document<'_>) {
     assert!(
         doc.dropped()
             .windows(2)
-            .all(|pair| pair[0].span.end <= pair[1].span.start),
+            .all(|pair| pair[0].span.end() <= pair[1].span.start()),
         "dropped lines out of order"
     );
 }
@@ -237,7 +237,7 @@ fn claims(text: &str, extraction: &Extraction) {
         );
         if let Some(previous) = previous {
             assert!(
-                previous.start <= claim.span.start,
+                previous.start() <= claim.span.start(),
                 "claims out of text order: {previous:?} then {:?}",
                 claim.span
             );
@@ -305,7 +305,7 @@ fn lossy(data: &[u8]) {
     let mapped = |span: Span, what: &str, words: &str| {
         let original = lossy.original_span(span);
         assert!(
-            original.start <= original.end && original.end <= data.len(),
+            original.start() <= original.end() && original.end() <= data.len(),
             "{what} {span:?} maps to {original:?}, outside {} bytes",
             data.len()
         );

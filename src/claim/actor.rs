@@ -29,6 +29,7 @@ use crate::span::Span;
 /// A reference from a claim to an entity or, where no entity is named, to
 /// the words that stand for one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EntityRef {
     /// The entity's id in the extraction's `entities` ("e3"), if the words
     /// name or refer to an entity.

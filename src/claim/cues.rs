@@ -80,34 +80,36 @@ pub enum CueFamily {
     QuestionFrame,
 }
 
-const FAMILIES: &[(&str, CueFamily)] = &[
-    ("negation", CueFamily::Negation),
-    ("not_negation", CueFamily::NotNegation),
-    ("possible", CueFamily::Possible),
-    ("probable", CueFamily::Probable),
-    ("negative_stance", CueFamily::NegativeStance),
-    ("unknown", CueFamily::Unknown),
-    ("booster", CueFamily::Booster),
-    ("evidence_noun", CueFamily::EvidenceNoun),
-    ("lacking_quantifier", CueFamily::LackingQuantifier),
-    ("evidenced_quantifier", CueFamily::EvidencedQuantifier),
-    ("evidence_verb", CueFamily::EvidenceVerb),
-    ("evidence_source", CueFamily::EvidenceSource),
-    ("report_verb", CueFamily::ReportVerb),
-    ("denial_verb", CueFamily::DenialVerb),
-    ("report_noun", CueFamily::ReportNoun),
-    ("report_phrase", CueFamily::ReportPhrase),
-    ("norm", CueFamily::Norm),
-    ("cognition_verb", CueFamily::CognitionVerb),
-    ("inference", CueFamily::Inference),
-    ("future", CueFamily::Future),
-    ("later_time", CueFamily::LaterTime),
-    ("past", CueFamily::Past),
-    ("discourse", CueFamily::Discourse),
-    ("conversation", CueFamily::Conversation),
-    ("continuation", CueFamily::Continuation),
-    ("question_frame", CueFamily::QuestionFrame),
-];
+crate::label::labels! {
+    CueFamily in "claim" {
+        Negation => "negation",
+        NotNegation => "not_negation",
+        Possible => "possible",
+        Probable => "probable",
+        NegativeStance => "negative_stance",
+        Unknown => "unknown",
+        Booster => "booster",
+        EvidenceNoun => "evidence_noun",
+        LackingQuantifier => "lacking_quantifier",
+        EvidencedQuantifier => "evidenced_quantifier",
+        EvidenceVerb => "evidence_verb",
+        EvidenceSource => "evidence_source",
+        ReportVerb => "report_verb",
+        DenialVerb => "denial_verb",
+        ReportNoun => "report_noun",
+        ReportPhrase => "report_phrase",
+        Norm => "norm",
+        CognitionVerb => "cognition_verb",
+        Inference => "inference",
+        Future => "future",
+        LaterTime => "later_time",
+        Past => "past",
+        Discourse => "discourse",
+        Conversation => "conversation",
+        Continuation => "continuation",
+        QuestionFrame => "question_frame",
+    }
+}
 
 /// Families listed as verb lemmas: every form of the verb matches.
 const VERB_FAMILIES: &[CueFamily] = &[
@@ -131,12 +133,17 @@ impl CueFamily {
         )
     }
 
-    /// The family of a section name of `cues.txt`.
+    /// The family of a section name of `cues.txt`: the name
+    /// [`CueFamily::as_str`] writes.
+    ///
+    /// ```
+    /// use claimtrack::claim::CueFamily;
+    ///
+    /// assert_eq!(CueFamily::from_section("evidence_verb"), Some(CueFamily::EvidenceVerb));
+    /// assert_eq!(CueFamily::from_section("Evidence verb"), None);
+    /// ```
     pub fn from_section(section: &str) -> Option<CueFamily> {
-        FAMILIES
-            .iter()
-            .find(|(name, _)| *name == section)
-            .map(|(_, family)| *family)
+        section.parse().ok()
     }
 }
 
@@ -198,7 +205,10 @@ impl Cues {
 
     /// Compiles the built-in lexicon plus `extra` `(family, phrase)` pairs.
     pub(crate) fn new(extra: &[(CueFamily, String)]) -> Result<Cues, Error> {
-        let sections: Vec<&str> = FAMILIES.iter().map(|(name, _)| *name).collect();
+        let sections: Vec<&str> = CueFamily::ALL
+            .iter()
+            .map(|family| family.as_str())
+            .collect();
         let mut cues = Cues {
             by_first_word: HashMap::default(),
             lemmas: HashMap::default(),
@@ -303,7 +313,7 @@ mod tests {
     #[test]
     fn builtin_lexicon_compiles_with_every_family() {
         let cues = Cues::new(&[]).unwrap();
-        for (_, family) in FAMILIES {
+        for family in CueFamily::ALL {
             let listed = cues
                 .by_first_word
                 .values()

@@ -51,10 +51,18 @@ pub enum Polarity {
     Negative,
 }
 
+crate::label::labels! {
+    Polarity in "claim" {
+        Positive => "positive",
+        Negative => "negative",
+    }
+}
+
 /// How strongly the speaker commits to the proposition, from weakest to
 /// strongest (after the `FactBank` scale).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Certainty {
     /// The speaker commits neither way: "it is unclear", "it depends",
     /// "nobody knows", "there is no evidence that", a declarative question.
@@ -68,9 +76,19 @@ pub enum Certainty {
     Certain,
 }
 
+crate::label::labels! {
+    Certainty in "claim" {
+        Unknown => "unknown",
+        Possible => "possible",
+        Probable => "probable",
+        Certain => "certain",
+    }
+}
+
 /// The evidence stance: on what footing the proposition is put forward.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Evidence {
     /// Stated as fact with no evidential marker.
     Asserted,
@@ -87,9 +105,20 @@ pub enum Evidence {
     Inferred,
 }
 
+crate::label::labels! {
+    Evidence in "claim" {
+        Asserted => "asserted",
+        Evidenced => "evidenced",
+        Lacking => "lacking",
+        Reported => "reported",
+        Inferred => "inferred",
+    }
+}
+
 /// When the proposition holds or happens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Time {
     /// Before the statement: past-tense verbs, "ago", "last year".
     Past,
@@ -100,9 +129,18 @@ pub enum Time {
     Future,
 }
 
+crate::label::labels! {
+    Time in "claim" {
+        Past => "past",
+        Present => "present",
+        Future => "future",
+    }
+}
+
 /// Where a claim comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ClaimKind {
     /// Put forward by the speaker of an answer turn (or by the headline).
     Statement,
@@ -111,9 +149,17 @@ pub enum ClaimKind {
     Premise,
 }
 
+crate::label::labels! {
+    ClaimKind in "claim" {
+        Statement => "statement",
+        Premise => "premise",
+    }
+}
+
 /// Which field a cue set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CueKind {
     /// Set [`Claim::polarity`].
     Polarity,
@@ -127,8 +173,19 @@ pub enum CueKind {
     Time,
 }
 
+crate::label::labels! {
+    CueKind in "claim" {
+        Polarity => "polarity",
+        Certainty => "certainty",
+        Evidence => "evidence",
+        Attribution => "attribution",
+        Time => "time",
+    }
+}
+
 /// A word or phrase that set a field of a claim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cue {
     /// The field it set.
     pub kind: CueKind,
@@ -141,6 +198,7 @@ pub struct Cue {
 /// A claim: one proposition a speaker puts forward, with every field traced
 /// to the words that set it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// Unique within the extraction and anchored to the claim's words
     /// ([`ClaimId`]): edits elsewhere in the text leave it unchanged.
@@ -191,6 +249,7 @@ pub struct Claim {
 
 /// An entity in the output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EntityRecord {
     /// "e" and the entity's number; claims refer to it.
     pub id: EntityId,
@@ -226,6 +285,7 @@ pub struct EntityRecord {
 
 /// One mention of an entity in the output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MentionRecord {
     /// Where it is.
     pub span: Span,
@@ -240,6 +300,7 @@ pub struct MentionRecord {
 /// Everything extracted from one document, as owned data: the document's
 /// turns, speakers and dropped lines, its entities, and its claims.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// Layout, turns, speakers and dropped lines.
     #[serde(flatten)]

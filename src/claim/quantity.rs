@@ -13,6 +13,7 @@ use crate::span::Span;
 /// What a quantity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum QuantityKind {
     /// An amount of money: "$325 million", "NOK 48.3 billion".
     Money,
@@ -29,8 +30,20 @@ pub enum QuantityKind {
     Count,
 }
 
+crate::label::labels! {
+    QuantityKind in "claim" {
+        Money => "money",
+        Percent => "percent",
+        Duration => "duration",
+        Date => "date",
+        Measure => "measure",
+        Count => "count",
+    }
+}
+
 /// A quantity in a claim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// The quantity as written.
     pub text: String,

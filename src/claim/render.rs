@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use super::{Claim, Extraction};
-use crate::json_name::json_name;
 
 /// What [`Extraction::render_with`] shows beyond the default.
 ///
@@ -72,7 +71,7 @@ impl Extraction {
     /// [`Extraction::render`] with more shown, as `options` asks.
     pub fn render_with(&self, options: &RenderOptions) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "layout: {}", json_name(&self.document.layout));
+        let _ = writeln!(out, "layout: {}", self.document.layout);
         let mut current = None;
         for claim in &self.claims {
             if current != Some(claim.turn) {
@@ -89,7 +88,7 @@ impl Extraction {
             .document
             .turns
             .get(claim.turn)
-            .map_or_else(String::new, |turn| json_name(&turn.role));
+            .map_or("", |turn| turn.role.as_str());
         let speaker = claim.speaker.as_deref().unwrap_or("-");
         let _ = write!(out, "\n[{}] {role} · {speaker}", claim.turn);
         // The person an unlabelled or generic label stands for.
@@ -109,12 +108,12 @@ fn claim_lines(out: &mut String, claim: &Claim, options: RenderOptions) {
     let _ = write!(
         out,
         "  {} | actor: {} | {}, {}, {}, {}",
-        json_name(&claim.kind),
+        claim.kind,
         name(claim.actor.as_ref()),
-        json_name(&claim.polarity),
-        json_name(&claim.certainty),
-        json_name(&claim.evidence),
-        json_name(&claim.time),
+        claim.polarity,
+        claim.certainty,
+        claim.evidence,
+        claim.time,
     );
     if claim.attributed_to.is_some() {
         let _ = write!(out, " | from: {}", name(claim.attributed_to.as_ref()));
@@ -127,12 +126,7 @@ fn claim_lines(out: &mut String, claim: &Claim, options: RenderOptions) {
     let mut line = String::new();
     for (index, cue) in claim.cues.iter().enumerate() {
         let separator = if index == 0 { "cues: " } else { ", " };
-        let _ = write!(
-            line,
-            "{separator}{} \"{}\"",
-            json_name(&cue.kind),
-            collapse(&cue.text)
-        );
+        let _ = write!(line, "{separator}{} \"{}\"", cue.kind, collapse(&cue.text));
     }
     for (index, quantity) in claim.quantities.iter().enumerate() {
         let separator = match (index, line.is_empty()) {
@@ -143,7 +137,7 @@ fn claim_lines(out: &mut String, claim: &Claim, options: RenderOptions) {
         let _ = write!(
             line,
             "{separator}{} \"{}\"",
-            json_name(&quantity.kind),
+            quantity.kind,
             collapse(&quantity.text)
         );
     }

@@ -460,32 +460,15 @@ const TABLE: &[(&str, &[&str])] = &[
 ];
 
 fn describe(extraction: &Extraction, claim: &Claim) -> String {
-    let snake = |value: &dyn erased::Serialize| value.snake();
     let _ = extraction;
     format!(
         "{} {} {} {} {}",
         claim.actor.as_ref().map_or("-", |a| a.name.as_str()),
-        snake(&claim.polarity),
-        snake(&claim.certainty),
-        snake(&claim.evidence),
-        snake(&claim.time)
+        claim.polarity,
+        claim.certainty,
+        claim.evidence,
+        claim.time
     )
-}
-
-/// Snake-case names of the field enums, as they serialise.
-mod erased {
-    pub(super) trait Serialize {
-        fn snake(&self) -> String;
-    }
-
-    impl<T: serde::Serialize> Serialize for T {
-        fn snake(&self) -> String {
-            serde_json::to_value(self)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        }
-    }
 }
 
 #[test]

@@ -58,6 +58,25 @@ pub enum DropReason {
     TrailingFragment,
 }
 
+crate::label::labels! {
+    DropReason in "document" {
+        KnownPhrase => "known_phrase",
+        CookieBanner => "cookie_banner",
+        SubscriptionBanner => "subscription_banner",
+        Notice => "notice",
+        SocialButtons => "social_buttons",
+        Navigation => "navigation",
+        TailSection => "tail_section",
+        Link => "link",
+        Control => "control",
+        RunningHeader => "running_header",
+        PageNumber => "page_number",
+        FrontMatter => "front_matter",
+        Sidebar => "sidebar",
+        TrailingFragment => "trailing_fragment",
+    }
+}
+
 /// What the line check says about one line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LineKind {

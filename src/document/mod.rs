@@ -41,6 +41,7 @@ use speakers::SpeakerWords;
 /// What a turn is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// The headline (and standfirst) before the first question.
     Title,
@@ -53,9 +54,19 @@ pub enum Role {
     Other,
 }
 
+crate::label::labels! {
+    Role in "document" {
+        Title => "title",
+        Question => "question",
+        Answer => "answer",
+        Other => "other",
+    }
+}
+
 /// How the interview marks who speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Layout {
     /// No labels: each question is its own paragraph ending in `?`, followed
     /// by answer paragraphs.
@@ -67,6 +78,15 @@ pub enum Layout {
     SpeakerLabels,
     /// Questions set apart by emphasis: `**…?**` or capitals.
     Emphasis,
+}
+
+crate::label::labels! {
+    Layout in "document" {
+        Bare => "bare",
+        QaLabels => "qa_labels",
+        SpeakerLabels => "speaker_labels",
+        Emphasis => "emphasis",
+    }
 }
 
 /// Why a document was read in its layout: what the parser counted before
@@ -154,6 +174,7 @@ impl std::fmt::Display for LayoutEvidence {
 /// A turn: one speaker's stretch of the conversation, or one kept
 /// paragraph that is not spoken (title, caption, stage note).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Turn {
     role: Role,
     speaker: Option<usize>,
@@ -195,6 +216,7 @@ impl Turn {
 
 /// A paragraph of a turn.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Paragraph {
     span: Span,
     body: Span,
@@ -215,6 +237,7 @@ impl Paragraph {
 
 /// A speaker of a labelled interview.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Speaker {
     name: Span,
     side: Side,
@@ -247,6 +270,7 @@ impl Speaker {
 
 /// A region of the input dropped as boilerplate: one line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dropped {
     /// The dropped line.
     pub span: Span,

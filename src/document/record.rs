@@ -8,6 +8,7 @@ use crate::span::Span;
 /// A document as owned data, for JSON output and storage. Spans are UTF-8
 /// byte offsets into the parsed text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentRecord {
     /// The detected or forced layout.
     pub layout: Layout,
@@ -31,6 +32,7 @@ pub struct DocumentRecord {
 
 /// A turn as owned data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TurnRecord {
     /// The turn's role.
     pub role: Role,
@@ -50,6 +52,7 @@ pub struct TurnRecord {
 
 /// A speaker as owned data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpeakerRecord {
     /// The first label that named the speaker.
     pub name: String,
@@ -61,6 +64,7 @@ pub struct SpeakerRecord {
 
 /// A dropped line as owned data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DroppedRecord {
     /// Where the line was.
     pub span: Span,

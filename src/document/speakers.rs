@@ -39,6 +39,14 @@ pub enum Side {
     Moderator,
 }
 
+crate::label::labels! {
+    Side in "document" {
+        Interviewer => "interviewer",
+        Interviewee => "interviewee",
+        Moderator => "moderator",
+    }
+}
+
 /// The speaker-label lexicon, compiled.
 #[derive(Clone, Debug)]
 pub(crate) struct SpeakerWords {

@@ -52,6 +52,7 @@ pub(crate) use resolve::{same_name, strip_possessive};
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person: "Putin", "Dr. Ingrid Solberg".
     Person,
@@ -69,20 +70,18 @@ pub enum EntityKind {
     Other,
 }
 
-impl EntityKind {
-    /// The kind's name as written in output and in user entity files
-    /// ("person", "country", "place", "organization", "group", "other").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Country => "country",
-            EntityKind::Place => "place",
-            EntityKind::Organization => "organization",
-            EntityKind::Group => "group",
-            EntityKind::Other => "other",
-        }
+crate::label::labels! {
+    EntityKind in "entity" {
+        Person => "person",
+        Country => "country",
+        Place => "place",
+        Organization => "organization",
+        Group => "group",
+        Other => "other",
     }
+}
 
+impl EntityKind {
     /// The kind with this name, as [`EntityKind::as_str`] writes it
     /// ("organisation" is accepted too).
     pub fn parse(name: &str) -> Option<EntityKind> {
@@ -101,6 +100,7 @@ impl EntityKind {
 /// How a mention names or refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MentionKind {
     /// A name: "Lukashenka", "Lukashenko’s", "the Kremlin".
     Name,
@@ -123,6 +123,19 @@ pub enum MentionKind {
     SecondPerson,
 }
 
+crate::label::labels! {
+    MentionKind in "entity" {
+        Name => "name",
+        Demonym => "demonym",
+        Acronym => "acronym",
+        Speaker => "speaker",
+        Pronoun => "pronoun",
+        Description => "description",
+        FirstPerson => "first_person",
+        SecondPerson => "second_person",
+    }
+}
+
 impl MentionKind {
     /// True for the kinds that refer back rather than name: pronouns,
     /// descriptions, first and second person.
@@ -139,6 +152,7 @@ impl MentionKind {
 
 /// One place in the text that names or refers to an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The words of the mention, without a title before a name or a
     /// possessive `'s` after it; a description from "the" to its noun.
@@ -156,6 +170,7 @@ pub struct Mention {
 
 /// A person, country, place or organisation named in the document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The canonical name: the knowledge files' (or the user's) name for
     /// known entities, otherwise the fullest form the document uses ("Ingrid

@@ -24,6 +24,7 @@ const QUOTE_CONTEXT_CHARS: usize = 32;
 
 /// One claim as a W3C Web Annotation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Annotation {
     /// Always [`ANNOTATION_CONTEXT`].
     #[serde(rename = "@context")]
@@ -43,6 +44,7 @@ pub struct Annotation {
 
 /// The claim's fields, as the body of its annotation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct AnnotationBody {
     /// The claim's IRI, the `@id` of its schema.org `Claim`.
     pub id: String,
@@ -76,6 +78,7 @@ pub struct AnnotationBody {
 
 /// The document and the claim's place in it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Target {
     /// The document's IRI (see [`document_iri`](super::document_iri)).
     pub source: String,
@@ -87,6 +90,7 @@ pub struct Target {
 /// A W3C selector of a stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type")]
+#[non_exhaustive]
 pub enum Selector {
     /// By position in Unicode code points, `[start, end)`.
     TextPositionSelector {

@@ -6,8 +6,6 @@
 //! not altered, so a spreadsheet that evaluates such a cell as a formula
 //! should import the file with every column as text.
 
-use crate::json_name::json_name;
-
 use super::offsets::Offsets;
 use super::{Context, Speaker};
 use crate::claim::{Claim, Extraction};
@@ -75,12 +73,12 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
     let cues: Vec<String> = claim
         .cues
         .iter()
-        .map(|cue| format!("{}:{}", json_name(&cue.kind), cue.text))
+        .map(|cue| format!("{}:{}", cue.kind, cue.text))
         .collect();
     [
         context.stable_id(claim),
         claim.id.to_string(),
-        json_name(&claim.kind),
+        claim.kind.to_string(),
         claim.turn.to_string(),
         context
             .speaker(claim)
@@ -92,15 +90,15 @@ fn row(context: &Context<'_>, offsets: &Offsets, claim: &Claim) -> [String; 20] 
             .map(|a| a.name.clone())
             .unwrap_or_default(),
         claim.assertion.clone(),
-        json_name(&claim.polarity),
-        json_name(&claim.certainty),
-        json_name(&claim.evidence),
+        claim.polarity.to_string(),
+        claim.certainty.to_string(),
+        claim.evidence.to_string(),
         claim
             .attributed_to
             .as_ref()
             .map(|a| a.name.clone())
             .unwrap_or_default(),
-        json_name(&claim.time),
+        claim.time.to_string(),
         claim.span.start.to_string(),
         claim.span.end.to_string(),
         number(units.map(|u| u.chars.start)),

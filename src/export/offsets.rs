@@ -17,6 +17,7 @@ use crate::span::Span;
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
+#[non_exhaustive]
 pub struct CharSpan {
     /// Characters before the span.
     pub start: usize,
@@ -32,6 +33,7 @@ pub struct CharSpan {
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
+#[non_exhaustive]
 pub struct Utf16Span {
     /// Code units before the span.
     pub start: usize,
@@ -63,6 +65,7 @@ pair_conversions!(Utf16Span);
 
 /// One span in all three units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpanUnits {
     /// UTF-8 bytes, the crate's canonical unit.
     pub bytes: Span,
@@ -111,14 +114,16 @@ impl Run {
 ///
 /// ```
 /// use claimtrack::Span;
-/// use claimtrack::export::{CharSpan, Offsets, Utf16Span};
+/// use claimtrack::export::Offsets;
 ///
 /// let text = "Łukasz 👋 said “yes”";
 /// let offsets = Offsets::new(text);
 /// let span = Span::new(text.find("said").unwrap(), text.len());
 /// assert_eq!(&text[span.range()], "said “yes”");
-/// assert_eq!(offsets.chars(span), Some(CharSpan { start: 9, end: 19 }));
-/// assert_eq!(offsets.utf16(span), Some(Utf16Span { start: 10, end: 20 }));
+/// let chars = offsets.chars(span).unwrap();
+/// assert_eq!((chars.start, chars.end), (9, 19));
+/// let utf16 = offsets.utf16(span).unwrap();
+/// assert_eq!((utf16.start, utf16.end), (10, 20));
 /// assert_eq!(offsets.char_offset(1), None); // inside "Ł"
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -19,6 +19,7 @@ pub const SCHEMA_CONTEXT: &str = "https://schema.org";
 
 /// A JSON-LD document of schema.org `Claim` items.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ClaimGraph {
     /// Always [`SCHEMA_CONTEXT`].
     #[serde(rename = "@context")]
@@ -31,6 +32,7 @@ pub struct ClaimGraph {
 /// A schema.org `Claim`: one statement, who made it and where it appeared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct SchemaClaim {
     /// Always `"Claim"`.
     #[serde(rename = "@type")]
@@ -58,6 +60,7 @@ pub struct SchemaClaim {
 /// A named schema.org thing: a `Person`, `Organization`, `Country`,
 /// `Place` or plain `Thing`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     /// The schema.org type.
     #[serde(rename = "@type")]
@@ -69,6 +72,7 @@ pub struct Thing {
 /// The schema.org `CreativeWork` a claim appeared in: the source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CreativeWork {
     /// Always `"CreativeWork"`.
     #[serde(rename = "@type")]
@@ -228,6 +232,7 @@ impl Review {
 /// A schema.org `ClaimReview`: a caller's [`Review`] of one claim.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ClaimReview {
     /// Always [`SCHEMA_CONTEXT`].
     #[serde(rename = "@context")]
@@ -254,6 +259,7 @@ pub struct ClaimReview {
 /// A schema.org `Rating` given in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Rating {
     /// Always `"Rating"`.
     #[serde(rename = "@type")]

@@ -13,6 +13,7 @@ use crate::claim::{Quantity, QuantityKind};
 
 /// One quantity of a claim as a number.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Amount {
     /// What it measures.
     pub kind: QuantityKind,

@@ -85,6 +85,7 @@ pub const POSTINGS_PER_WORD: usize = 256;
 /// A claim as the ledger keeps it: the claim's fields, where it came from,
 /// and its proposition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TrackedClaim {
     /// Stable id: "k" and a hash of the source id and the claim's span, so
     /// adding a document again finds the same ids.
@@ -196,6 +197,7 @@ fn same_subject(a: &TrackedClaim, b: &TrackedClaim) -> bool {
 
 /// A reference to a ledger entity, or to the words naming one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LedgerRef {
     /// The ledger entity's id ("g4"), when the words name one.
     pub entity: Option<String>,
@@ -205,6 +207,7 @@ pub struct LedgerRef {
 
 /// What one [`Ledger::add`] did.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AddReport {
     /// Claims added (0 when the document was added before).
     pub added: usize,

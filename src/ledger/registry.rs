@@ -31,6 +31,7 @@ const MAX_COMPARISONS: usize = 64;
 
 /// A person, country, place or organisation across the whole ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LedgerEntity {
     /// "g" and a number, stable for the life of the ledger.
     pub id: String,

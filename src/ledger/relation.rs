@@ -28,6 +28,7 @@ use crate::claim::{Certainty, Evidence, Time};
 /// How a later claim stands to an earlier claim of the same proposition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RelationKind {
     /// Says it again: same polarity.
     Repeats,
@@ -41,9 +42,20 @@ pub enum RelationKind {
     Resolves,
 }
 
+crate::label::labels! {
+    RelationKind in "ledger" {
+        Repeats => "repeats",
+        Contradicts => "contradicts",
+        Disputes => "disputes",
+        Refines => "refines",
+        Resolves => "resolves",
+    }
+}
+
 /// How a prediction turned out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Outcome {
     /// The later claim says what was predicted happened.
     Confirmed,
@@ -51,8 +63,16 @@ pub enum Outcome {
     Refuted,
 }
 
+crate::label::labels! {
+    Outcome in "ledger" {
+        Confirmed => "confirmed",
+        Refuted => "refuted",
+    }
+}
+
 /// A relation between two claims, with the reason it was found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// What the later claim does to the earlier one.
     pub kind: RelationKind,

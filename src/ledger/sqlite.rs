@@ -211,6 +211,9 @@ impl Store for SqliteStore {
                 .map_err(|e| error("claim", e))?;
         }
         for relation in batch.relations {
+            // The JSON string, quotes and all, not `RelationKind::as_str`:
+            // the column is part of the primary key, and files written so
+            // far hold it quoted, so a bare name would duplicate relations.
             let kind = serde_json::to_string(&relation.kind).map_err(|e| error("relation", e))?;
             transaction
                 .execute(

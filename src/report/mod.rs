@@ -30,7 +30,6 @@ pub use html::escape;
 
 use crate::claim::{Certainty, Claim, Evidence, Extraction, Polarity};
 use crate::document::Role;
-use crate::json_name::json_name;
 use crate::ledger::{Ledger, Relation, Source, TrackedClaim, claim_id};
 use crate::span::Span;
 use highlight::{CueMark, Highlight, highlight};
@@ -202,7 +201,7 @@ impl<'a> Report<'a> {
     /// fields.
     fn claim_list(&self, out: &mut String, entries: &[Entry<'a>], shown: &HashSet<&str>) {
         let actor = |e: &Entry<'a>| actor_name(e.claim);
-        let stance = |e: &Entry<'_>| json_name(&e.claim.evidence);
+        let stance = |e: &Entry<'_>| e.claim.evidence.to_string();
         out.push_str("<h2>Claims</h2>\n<form id=\"filters\" hidden>\n");
         let filters: [(&str, &str, BTreeSet<String>); 3] = [
             (
@@ -280,22 +279,22 @@ impl<'a> Report<'a> {
         let rows = [
             ("id", entry.id.clone()),
             ("source", source),
-            ("kind", json_name(&claim.kind)),
+            ("kind", claim.kind.to_string()),
             ("speaker", entry.speaker.clone()),
             ("actor", reference(claim.actor.as_ref())),
             ("assertion", claim.assertion.clone()),
-            ("polarity", json_name(&claim.polarity)),
-            ("certainty", json_name(&claim.certainty)),
-            ("evidence", json_name(&claim.evidence)),
+            ("polarity", claim.polarity.to_string()),
+            ("certainty", claim.certainty.to_string()),
+            ("evidence", claim.evidence.to_string()),
             ("attributed_to", reference(claim.attributed_to.as_ref())),
-            ("time", json_name(&claim.time)),
+            ("time", claim.time.to_string()),
             (
                 "quantities",
                 list(
                     claim
                         .quantities
                         .iter()
-                        .map(|q| format!("{} ({})", q.text, json_name(&q.kind)))
+                        .map(|q| format!("{} ({})", q.text, q.kind))
                         .collect(),
                 ),
             ),
@@ -305,7 +304,7 @@ impl<'a> Report<'a> {
                     claim
                         .cues
                         .iter()
-                        .map(|c| format!("{} ({})", c.text, json_name(&c.kind)))
+                        .map(|c| format!("{} ({})", c.text, c.kind))
                         .collect(),
                 ),
             ),
@@ -326,7 +325,7 @@ impl<'a> Report<'a> {
                         ("earlier", relation.from.as_str())
                     };
                     out.push_str("<li>");
-                    escape_into(out, &format!("{} ({role}): ", json_name(&relation.kind)));
+                    escape_into(out, &format!("{} ({role}): ", relation.kind));
                     claim_link(out, ledger, other, shown);
                     out.push_str("</li>");
                 }
@@ -342,7 +341,7 @@ impl<'a> Report<'a> {
 fn legend(out: &mut String) {
     out.push_str("<section class=\"legend\" aria-label=\"Legend\"><ul>\n");
     for (evidence, meaning) in STANCES {
-        let stance = json_name(&evidence);
+        let stance = evidence.as_str();
         let _ = writeln!(
             out,
             "<li><mark class=\"claim stance-{stance}\">{stance}</mark> {meaning}</li>"
@@ -379,7 +378,7 @@ fn document(out: &mut String, index: usize, part: &Part<'_>, entries: &[Entry<'_
         }
     }
     for (number, (turn, claims)) in record.turns.iter().zip(&by_turn).enumerate() {
-        let role = json_name(&turn.role);
+        let role = turn.role.as_str();
         let who = match (&turn.speaker, turn.role) {
             (Some(speaker), _) => speaker.as_str(),
             (None, Role::Title) => "Headline",
@@ -393,7 +392,7 @@ fn document(out: &mut String, index: usize, part: &Part<'_>, entries: &[Entry<'_
         );
         element(out, "span", "class=\"speaker\"", who);
         out.push(' ');
-        element(out, "span", "class=\"role\"", &role);
+        element(out, "span", "class=\"role\"", role);
         out.push_str("</h3>\n");
         let paragraphs = if turn.paragraphs.is_empty() {
             std::slice::from_ref(&turn.body)
@@ -477,7 +476,7 @@ fn actor_name(claim: &Claim) -> &str {
 
 /// A claim mark's class (stance, negation, hedging) and tooltip, escaped.
 fn mark_attributes(claim: &Claim) -> String {
-    let mut class = format!("claim stance-{}", json_name(&claim.evidence));
+    let mut class = format!("claim stance-{}", claim.evidence);
     if claim.polarity == Polarity::Negative {
         class.push_str(" negative");
     }
@@ -487,9 +486,7 @@ fn mark_attributes(claim: &Claim) -> String {
     let actor = actor_name(claim);
     let title = format!(
         "{}, {}, {}; actor {actor}",
-        json_name(&claim.evidence),
-        json_name(&claim.polarity),
-        json_name(&claim.certainty)
+        claim.evidence, claim.polarity, claim.certainty
     );
     format!("class=\"{class}\" title=\"{}\"", escape(&title))
 }
@@ -526,10 +523,10 @@ fn relations(out: &mut String, ledger: &Ledger, shown: &HashSet<&str>) {
     } else {
         out.push_str("<ul class=\"relations\">\n");
         for relation in ledger.relations() {
-            let kind = json_name(&relation.kind);
+            let kind = relation.kind.as_str();
             let outcome = relation
                 .outcome
-                .map(|o| format!(" ({})", json_name(&o)))
+                .map(|o| format!(" ({o})"))
                 .unwrap_or_default();
             let _ = write!(
                 out,

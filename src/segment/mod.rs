@@ -38,20 +38,16 @@ pub enum AbbreviationKind {
     EndCapable,
 }
 
-impl AbbreviationKind {
-    fn from_section(section: &str) -> Option<AbbreviationKind> {
-        match section {
-            "title" => Some(AbbreviationKind::Title),
-            "before_number" => Some(AbbreviationKind::BeforeNumber),
-            "month" => Some(AbbreviationKind::Month),
-            "inner" => Some(AbbreviationKind::Inner),
-            "end_capable" => Some(AbbreviationKind::EndCapable),
-            _ => None,
-        }
+crate::label::labels! {
+    AbbreviationKind in "segment" {
+        Title => "title",
+        BeforeNumber => "before_number",
+        Month => "month",
+        Inner => "inner",
+        EndCapable => "end_capable",
     }
 }
 
-const ABBREVIATION_SECTIONS: &[&str] = &["title", "before_number", "month", "inner", "end_capable"];
 const STARTER_SECTIONS: &[&str] = &[
     "pronoun",
     "determiner",
@@ -187,8 +183,9 @@ impl SegmenterBuilder {
     /// not ASCII (the look-up folds ASCII case only).
     pub fn build(&self) -> Result<Segmenter, Error> {
         let mut abbreviations = HashMap::default();
-        for entry in ABBREVIATIONS.checked_entries(ABBREVIATION_SECTIONS)? {
-            if let Some(kind) = AbbreviationKind::from_section(entry.section) {
+        let sections: Vec<&str> = AbbreviationKind::ALL.iter().map(|k| k.as_str()).collect();
+        for entry in ABBREVIATIONS.checked_entries(&sections)? {
+            if let Ok(kind) = entry.section.parse::<AbbreviationKind>() {
                 abbreviations.insert(lookup_key(ABBREVIATIONS.name, entry.text)?, kind);
             }
         }
