@@ -1,6 +1,22 @@
 //! claimtrack reads interview text — news Q&A interviews, press briefings,
-//! debate and hearing transcripts — and turns it into structured records
-//! whose every field points back to the exact bytes of the input.
+//! debate and hearing transcripts — and turns it into typed claim records
+//! whose every field points back to the exact bytes of the input. English
+//! text; no model and no network at run time.
+//!
+//! ```no_run
+//! use std::error::Error;
+//!
+//! fn main() -> Result<(), Box<dyn Error>> {
+//!     let path = std::env::args().nth(1).ok_or("usage: claims FILE")?;
+//!     let text = std::fs::read_to_string(&path)?;
+//!     let extraction = claimtrack::extract(&text)?;
+//!     for claim in &extraction.claims {
+//!         let actor = claim.actor.as_ref().map_or("-", |a| a.name.as_str());
+//!         println!("{actor}: {} [{} {} {}]", claim.text, claim.polarity, claim.certainty, claim.evidence);
+//!     }
+//!     Ok(())
+//! }
+//! ```
 //!
 //! The crate is a pipeline; each stage is a module and hands its output to
 //! the next:
@@ -9,21 +25,22 @@
 //!    the original bytes).
 //! 2. [`document`]: text to a [`Document`] — layout detection, boilerplate
 //!    removal, turns (`title`, `question`, `answer`, `other`), speakers and
-//!    paragraphs. It uses [`segment`] for the sentences of each paragraph.
-//! 3. [`segment`]: sentence boundaries, with abbreviations, initials,
-//!    decimals, quotes, ellipses and stage notes handled.
-//! 4. [`entity`]: the people, countries, places and organisations named,
+//!    paragraphs, and the sentences of each paragraph, which [`segment`]
+//!    finds (abbreviations, initials, decimals, quotes, ellipses and stage
+//!    notes handled).
+//! 3. [`entity`]: the people, countries, places and organisations named,
 //!    with spelling variants, surnames, acronyms, speaker labels, pronouns,
 //!    descriptions and first person resolved to one entity each.
-//! 5. [`claim`]: typed claim records of what each speaker puts forward,
-//!    every field traced to the words that set it.
-//! 6. [`ledger`]: claims from many documents tracked across interviews and
+//! 4. [`claim`]: typed claim records of what each speaker puts forward,
+//!    every field traced to the words that set it; [`Extraction::render`]
+//!    prints them for snapshot tests.
+//! 5. [`ledger`]: claims from many documents tracked across interviews and
 //!    time — repeats, contradictions, disputes, refinements and resolved
 //!    predictions — in memory or in a `SQLite` file.
-//! 7. [`export`]: claims as schema.org `Claim` JSON-LD, W3C Web
+//! 6. [`export`]: claims as schema.org `Claim` JSON-LD, W3C Web
 //!    Annotations and CSV, and any span in characters and UTF-16 code units
 //!    ([`export::Offsets`]).
-//! 8. [`report`]: one self-contained HTML page of the documents with their
+//! 7. [`report`]: one self-contained HTML page of the documents with their
 //!    claims highlighted, and the ledger's relations between them.
 //!
 //! Every position is a [`Span`]: a byte range `[start, end)` into the text
@@ -45,9 +62,16 @@
 //! ```
 //!
 //! Parsing never panics and never fails on content: any non-empty text is
-//! an interview, perhaps a poor one. Errors ([`Error`]) come only from empty
-//! input, bytes that are not UTF-8, and invalid lexicon entries given to a
-//! builder.
+//! an interview, perhaps a poor one. The errors ([`Error`]) are about the
+//! input and the configuration, never the content: empty input, input over
+//! the size cap, bytes that are not UTF-8 text, a bad date, a ledger store
+//! or file that fails, a bad JSON Lines line, and an unusable lexicon entry
+//! given to a builder. Each says what was wrong and where.
+//!
+//! Features: `sqlite` (the `SQLite` ledger store), `parallel` (batches on
+//! all cores) and `gazetteer` (entity kinds from open place and name
+//! lists) are on by default, and so is `cli`, the `claimtrack` command-line
+//! tool; a library user can turn it off with `default-features = false`.
 
 #![forbid(unsafe_code)]
 // docs.rs marks the items each feature adds.

@@ -82,8 +82,10 @@ fn seed_claims() {
 
 /// The entities of every seed: a line per entity with its name, kind,
 /// spellings and links, then a line per mention with its kind, words and,
-/// for a reference, the mention it was resolved through.
+/// for a reference, the mention it was resolved through. Entity kinds come
+/// from the gazetteers, so without the `gazetteer` feature some differ.
 #[test]
+#[cfg(feature = "gazetteer")]
 fn seed_entities() {
     insta::glob!("../seeds", "*.txt", |path| {
         let text = std::fs::read_to_string(path).expect("readable seed");
