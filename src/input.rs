@@ -116,6 +116,38 @@ impl LossyText {
     }
 }
 
+/// Reads the file at `path` as UTF-8 text, to extract: [`decode`] of its
+/// bytes, with any failure naming the file.
+///
+/// # Errors
+///
+/// [`Error::Read`] with the path when the file cannot be read, or when its
+/// bytes are not text (the message then says what [`decode`] said, such as
+/// the byte offset of the first invalid UTF-8 sequence).
+///
+/// ```
+/// use claimtrack::{input, Error};
+///
+/// let text = input::read_file("seeds/minsk-analyst-interview.txt")?;
+/// assert!(text.contains("Lukashenka"));
+///
+/// let missing = input::read_file("no/such/interview.txt").unwrap_err();
+/// assert!(matches!(&missing, Error::Read { path, .. } if path == "no/such/interview.txt"));
+/// assert!(missing.to_string().starts_with("cannot read no/such/interview.txt: "));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<String, Error> {
+    let path = path.as_ref();
+    let failed = |message: String| Error::Read {
+        path: path.display().to_string(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|error| failed(error.to_string()))?;
+    decode(&bytes)
+        .map(str::to_string)
+        .map_err(|error| failed(error.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

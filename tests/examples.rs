@@ -1,13 +1,24 @@
-//! The examples, run as a user runs them (csv's habit): the compiled
-//! example binary on a seed file, checking what it prints.
+//! The `claimtrack` binary and the examples, run as a user runs them
+//! (csv's habit): the compiled program on the seed files, checking what it
+//! prints and how it exits.
+//!
+//! Cargo builds the binary for the integration tests only with the `cli`
+//! feature (its `required-features`), so the tests of the binary need it
+//! too; the examples are built by `cargo test` whatever the features.
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Output};
 
 use crate::gold;
 
+/// The `claimtrack` binary Cargo built for these tests.
+#[cfg(feature = "cli")]
+pub(crate) fn claimtrack() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+}
+
 /// `target/debug/examples/NAME`, built by `cargo test` before the tests run.
-pub(crate) fn example(name: &str) -> PathBuf {
+fn example(name: &str) -> PathBuf {
     let mut path = std::env::current_exe().expect("test binary path");
     path.pop();
     if path.ends_with("deps") {
@@ -16,30 +27,207 @@ pub(crate) fn example(name: &str) -> PathBuf {
     path.join("examples").join(name)
 }
 
-/// Runs the `extract` example with `args`; its standard output.
-pub(crate) fn run(args: &[&str]) -> String {
-    let binary = example("extract");
-    let output = Command::new(&binary)
-        .args(args)
+/// The output of a finished command, which must have succeeded.
+fn succeeded(command: &mut Command) -> Output {
+    let output = command
         .output()
-        .unwrap_or_else(|error| {
-            panic!(
-                "{}: {error} (run `cargo test`, which builds examples)",
-                binary.display()
-            )
-        });
+        .unwrap_or_else(|error| panic!("{command:?}: {error}"));
     assert!(
         output.status.success(),
-        "{}",
+        "{command:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+    output
+}
+
+/// Standard output of `claimtrack extract ARGS`, which must succeed.
+#[cfg(feature = "cli")]
+pub(crate) fn extract(args: &[&str]) -> String {
+    let output = succeeded(claimtrack().arg("extract").args(args));
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
+/// The series of dated interviews, as `.ci/run` and the README give them.
+const SERIES: [&str; 4] = [
+    "seeds/series-2025-02-11-amber-link-minister-interview.txt@2025-02-11",
+    "seeds/series-2025-05-20-amber-link-vilnius-briefing.txt@2025-05-20",
+    "seeds/series-2025-09-03-amber-link-baltmar-ceo.txt@2025-09-03",
+    "seeds/series-2026-01-27-amber-link-sejm-hearing.txt@2026-01-27",
+];
+
+#[cfg(feature = "cli")]
+#[test]
+fn every_subcommand_has_help() {
+    let top = succeeded(claimtrack().arg("--help"));
+    let top = String::from_utf8_lossy(&top.stdout);
+    for subcommand in ["extract", "track", "report", "corpus"] {
+        assert!(top.contains(&format!("  {subcommand} ")), "{top}");
+        for flag in ["--help", "-h"] {
+            let help = succeeded(claimtrack().args([subcommand, flag]));
+            let help = String::from_utf8_lossy(&help.stdout);
+            assert!(
+                help.contains(&format!("Usage: claimtrack {subcommand} ")),
+                "{subcommand} {flag}: {help}"
+            );
+        }
+        let help = succeeded(claimtrack().args(["help", subcommand]));
+        assert!(!help.stdout.is_empty());
+    }
+    let extract = succeeded(claimtrack().args(["extract", "--help"]));
+    let extract = String::from_utf8_lossy(&extract.stdout);
+    for format in [
+        "table",
+        "json",
+        "jsonl",
+        "schema-org",
+        "web-annotation",
+        "csv",
+    ] {
+        assert!(extract.contains(&format!("- {format}:")), "{extract}");
+    }
+    let version = succeeded(claimtrack().arg("--version"));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("claimtrack {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// A usage error exits with 2 and says what is wrong; a file that cannot
+/// be read exits with 1 and names it.
+#[cfg(feature = "cli")]
+#[test]
+fn bad_arguments_exit_with_code_2_and_missing_files_with_1() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let seed = seed.to_str().unwrap();
+    for (args, says) in [
+        (vec![], "Usage: claimtrack <COMMAND>"),
+        (vec!["summarise", seed], "unrecognized subcommand"),
+        (vec!["extract"], "<FILE>"),
+        (vec!["extract", seed, "--format", "xml"], "'xml'"),
+        (vec!["extract", seed, "--layout", "prose"], "'prose'"),
+        (vec!["extract", seed, "--date", "4 March"], "YYYY-MM-DD"),
+        (vec!["extract", seed, "--frobnicate"], "--frobnicate"),
+        (vec!["track"], "required"),
+        (vec!["track", "x.txt@11 February"], "11 February"),
+        (vec!["track", "--format", "html", "x.txt"], "'html'"),
+        (vec!["report"], "required"),
+        (vec!["corpus"], "<DIR>"),
+        (vec!["corpus", "seeds", "--batch", "0"], "at least 1"),
+    ] {
+        let output = claimtrack().args(&args).output().expect("claimtrack runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    for args in [
+        vec!["extract", "/no/such/file"],
+        vec!["track", "/no/such/file@2025-01-01"],
+        vec!["report", "/no/such/file", "-o", "/no/such/dir/report.html"],
+        vec!["corpus", "/no/such/file"],
+    ] {
+        let output = claimtrack().args(&args).output().expect("claimtrack runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("/no/such/file"), "{args:?}: {stderr}");
+    }
+}
+
+/// Every format, run as `.ci/run` runs it, prints what it should.
+#[cfg(feature = "cli")]
+#[test]
+fn extract_prints_every_format() {
+    let seed = gold::root().join("seeds/krakow-tram-unicode-panel.txt");
+    let seed = seed.to_str().unwrap();
+    let described = [
+        "--url",
+        "https://news.example/krakow",
+        "--date",
+        "2025-03-04",
+    ];
+    for format in [
+        "table",
+        "text",
+        "json",
+        "jsonl",
+        "schema-org",
+        "web-annotation",
+        "csv",
+    ] {
+        let out = extract(&[&[seed, "--format", format][..], &described[..]].concat());
+        match format {
+            "table" | "text" => assert!(out.starts_with("layout: "), "{out}"),
+            "jsonl" => {
+                for line in out.lines() {
+                    serde_json::from_str::<serde_json::Value>(line).expect("a JSON line");
+                }
+            }
+            "csv" => assert!(out.starts_with("id,claim,kind,turn,"), "{out}"),
+            _ => {
+                serde_json::from_str::<serde_json::Value>(&out).expect("JSON");
+            }
+        }
+    }
+}
+
+/// The `track` subcommand on the dated series, in memory and in a SQLite
+/// file that a second run adds to, as `.ci/run` runs it.
+#[cfg(feature = "cli")]
+#[test]
+fn track_runs_on_the_series_in_memory_and_in_a_file() {
+    let output = succeeded(
+        claimtrack()
+            .current_dir(gold::root())
+            .arg("track")
+            .args(SERIES),
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("4 sources, 254 claims, ") && stdout.contains("\nrelations:\n"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("added seeds/series-"))
+            .count(),
+        4
+    );
+
+    let dir = std::env::temp_dir().join(format!("claimtrack-track-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("ledger.db");
+    let run = |inputs: &[&str]| {
+        let output = succeeded(
+            claimtrack()
+                .current_dir(gold::root())
+                .args(["track", "--format", "json", "--db"])
+                .arg(&db)
+                .args(inputs),
+        );
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    run(&["seeds/minsk-analyst-interview.txt@2024-06-01"]);
+    // A second run adds to what the first committed; a third, with no
+    // files, reports on the store.
+    let again = run(&SERIES);
+    // The series' 11 relations, and 2 with the claims the first run added.
+    assert_eq!(again["relations"].as_array().map(Vec::len), Some(13));
+    let reopened = succeeded(claimtrack().args(["track", "--db"]).arg(&db));
+    let reopened = String::from_utf8_lossy(&reopened.stdout);
+    assert!(
+        reopened.starts_with("5 sources, 301 claims, "),
+        "{reopened}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(feature = "cli")]
 #[test]
 fn extract_prints_turns_of_the_seed() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
-    let out = run(&[seed.to_str().unwrap()]);
+    let out = extract(&[seed.to_str().unwrap()]);
     let turns = |role: &str| {
         out.lines()
             .filter(|line| line.starts_with("turn") && line.contains(role))
@@ -54,11 +242,12 @@ fn extract_prints_turns_of_the_seed() {
     assert!(out.contains("Exit mobile version"), "{out}");
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_json_has_the_documented_fields_and_byte_spans() {
     let seed = gold::root().join("seeds/white-house-gaggle.txt");
     let text = std::fs::read_to_string(&seed).unwrap();
-    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let out = extract(&[seed.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
     let turns = json["turns"].as_array().expect("turns");
     for turn in turns {
@@ -84,21 +273,12 @@ fn extract_json_has_the_documented_fields_and_byte_spans() {
     assert_eq!(first["reason"], "known_phrase");
 }
 
-#[test]
-fn extract_reports_bad_arguments_and_files() {
-    let output = Command::new(example("extract"))
-        .arg("/no/such/file")
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file"));
-}
-
+#[cfg(feature = "cli")]
 #[test]
 fn extract_json_carries_entities_and_claims_with_the_documented_fields() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
     let text = std::fs::read_to_string(&seed).unwrap();
-    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let out = extract(&[seed.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
     for entity in json["entities"].as_array().expect("entities") {
         for key in [
@@ -164,11 +344,12 @@ fn extract_json_carries_entities_and_claims_with_the_documented_fields() {
     }
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_takes_a_newsroom_entity_table() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
     let table = gold::root().join("examples/newsroom-entities.tsv");
-    let out = run(&[
+    let out = extract(&[
         seed.to_str().unwrap(),
         "--entities",
         table.to_str().unwrap(),
@@ -189,10 +370,11 @@ fn extract_takes_a_newsroom_entity_table() {
     );
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_json_links_speaker_labels_and_first_person() {
     let seed = gold::root().join("seeds/series-2025-05-20-amber-link-vilnius-briefing.txt");
-    let out = run(&[seed.to_str().unwrap(), "--format", "json"]);
+    let out = extract(&[seed.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
     let ewa = json["entities"]
         .as_array()
@@ -211,10 +393,11 @@ fn extract_json_links_speaker_labels_and_first_person() {
     }
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_jsonl_prints_one_claim_per_line() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
-    let out = run(&[seed.to_str().unwrap(), "--format", "jsonl"]);
+    let out = extract(&[seed.to_str().unwrap(), "--format", "jsonl"]);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() > 30);
     for line in lines {
@@ -223,6 +406,7 @@ fn extract_jsonl_prints_one_claim_per_line() {
     }
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn corpus_extracts_a_directory_into_json_lines_in_path_order() {
     let dir = std::env::temp_dir().join(format!("claimtrack-corpus-{}", std::process::id()));
@@ -238,7 +422,8 @@ fn corpus_extracts_a_directory_into_json_lines_in_path_order() {
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("notes.md"), "not a corpus file").unwrap();
     let output = dir.join("out.jsonl");
-    let result = Command::new(example("corpus"))
+    let result = claimtrack()
+        .arg("corpus")
         .arg(&dir)
         .arg("-o")
         .arg(&output)
@@ -272,8 +457,9 @@ fn corpus_extracts_a_directory_into_json_lines_in_path_order() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// `extract FILE | head` must not panic: a reader that closes the pipe
+/// `claimtrack extract FILE | head` must not panic: a reader that closes the pipe
 /// early ends the output quietly.
+#[cfg(feature = "cli")]
 #[test]
 fn extract_stops_quietly_when_the_reader_closes_the_pipe() {
     let seed = std::fs::read_to_string(gold::root().join("seeds/minsk-analyst-interview.txt"))
@@ -281,8 +467,8 @@ fn extract_stops_quietly_when_the_reader_closes_the_pipe() {
     let path = std::env::temp_dir().join(format!("claimtrack-pipe-{}.txt", std::process::id()));
     // Far more JSON than a pipe holds, so the writer meets the closed end.
     std::fs::write(&path, seed.repeat(40)).expect("temp file");
-    let mut child = Command::new(example("extract"))
-        .args([path.to_str().unwrap(), "--format", "json"])
+    let mut child = claimtrack()
+        .args(["extract", path.to_str().unwrap(), "--format", "json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -293,4 +479,59 @@ fn extract_stops_quietly_when_the_reader_closes_the_pipe() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{:?}: {stderr}", output.status);
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// The examples: short uses of the library, each run once.
+#[test]
+fn the_extract_example_prints_the_claims_table() {
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let output = succeeded(Command::new(example("extract")).arg(&seed));
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let table = claimtrack::export::claims_table(&claimtrack::extract(&text).unwrap());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), table);
+    let missing = Command::new(example("extract"))
+        .arg("/no/such/file")
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file"));
+}
+
+#[test]
+fn the_track_example_prints_relations_between_dated_files() {
+    let output = succeeded(
+        Command::new(example("track"))
+            .current_dir(gold::root())
+            .args(SERIES),
+    );
+    let out = String::from_utf8(output.stdout).unwrap();
+    // A line per file, then a block per relation: its kind and why, the
+    // earlier claim, the later one.
+    let mut blocks = out.split("\n\n");
+    assert_eq!(blocks.next().map(|files| files.lines().count()), Some(4));
+    let relations = blocks.filter(|block| block.lines().count() == 3).count();
+    assert_eq!(relations, 11, "{out}");
+    assert!(out.contains("\nopen predictions:\n"), "{out}");
+}
+
+#[test]
+fn the_report_example_writes_a_page() {
+    let page = std::env::temp_dir().join(format!("claimtrack-example-{}.html", std::process::id()));
+    let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
+    let output = succeeded(Command::new(example("report")).arg(&seed).arg(&page));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("47 claims"));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html.matches(" data-claim id=\"").count(), 47);
+    std::fs::remove_file(&page).unwrap();
+}
+
+#[test]
+fn the_corpus_example_counts_the_claims_of_each_file() {
+    let output = succeeded(Command::new(example("corpus")).arg(gold::root().join("seeds")));
+    let out = String::from_utf8(output.stdout).unwrap();
+    let minsk = out
+        .lines()
+        .find(|line| line.ends_with("minsk-analyst-interview.txt"))
+        .expect("the seed's line");
+    assert!(minsk.trim_start().starts_with("47 claims"), "{minsk}");
 }

@@ -4,15 +4,16 @@
 //! units each), and the offset index against counting.
 
 use std::collections::HashSet;
-use std::process::Command;
 
 use claimtrack::export::{self, CSV_COLUMNS, Offsets, Selector};
 use claimtrack::ledger::Source;
 use claimtrack::{Extraction, Span};
 use proptest::prelude::*;
+#[cfg(feature = "cli")]
 use serde_json::Value;
 
-use crate::examples::{example, run};
+#[cfg(feature = "cli")]
+use crate::examples::{claimtrack, extract};
 use crate::gold;
 
 const SEEDS: [&str; 2] = [
@@ -279,6 +280,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_prints_every_export_format() {
     let path = gold::root().join("seeds/krakow-tram-unicode-panel.txt");
@@ -293,38 +295,39 @@ fn extract_prints_every_export_format() {
         "--publisher",
         "Gazeta",
     ];
-    let schema: Value =
-        serde_json::from_str(&run(
-            &[&[path, "--format", "schema-org"], &described[..]].concat()
-        ))
-        .expect("JSON-LD");
+    let schema: Value = serde_json::from_str(&extract(
+        &[&[path, "--format", "schema-org"], &described[..]].concat(),
+    ))
+    .expect("JSON-LD");
     assert_eq!(schema["@graph"][0]["appearance"]["name"], "Tram plan");
     assert_eq!(schema["@graph"][0]["datePublished"], "2025-03-04");
     let annotations: Value =
-        serde_json::from_str(&run(&[path, "--format", "web-annotation"])).expect("JSON");
+        serde_json::from_str(&extract(&[path, "--format", "web-annotation"])).expect("JSON");
     // Without --url the document is named by its file name, wherever it lies.
     assert_eq!(
         annotations[0]["target"]["source"],
         "urn:claimtrack:krakow-tram-unicode-panel.txt"
     );
-    let csv = run(&[path, "--format", "csv"]);
+    let csv = extract(&[path, "--format", "csv"]);
     assert!(csv.starts_with("id,claim,kind,turn,"));
     assert_eq!(parse_csv(&csv).len(), 13);
-    let bad = Command::new(example("extract"))
-        .args([path, "--format", "csv", "--date", "4 March"])
+    let bad = claimtrack()
+        .args(["extract", path, "--format", "csv", "--date", "4 March"])
         .output()
         .expect("extract runs");
     assert!(!bad.status.success());
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn extract_json_carries_char_and_utf16_ranges_only_when_asked() {
     let path = gold::root().join("seeds/krakow-tram-unicode-panel.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let path = path.to_str().unwrap();
-    let plain = run(&[path, "--format", "json"]);
+    let plain = extract(&[path, "--format", "json"]);
     assert!(!plain.contains("\"chars\"") && !plain.contains("\"utf16\""));
-    let json: Value = serde_json::from_str(&run(&[path, "--format", "json", "--offsets"])).unwrap();
+    let json: Value =
+        serde_json::from_str(&extract(&[path, "--format", "json", "--offsets"])).unwrap();
     let mut without: Value = json.clone();
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let check = |object: &Value| {
@@ -367,7 +370,7 @@ fn extract_json_carries_char_and_utf16_ranges_only_when_asked() {
             .for_each(strip);
     }
     assert_eq!(without, serde_json::from_str::<Value>(&plain).unwrap());
-    let line = run(&[path, "--format", "jsonl", "--offsets"]);
+    let line = extract(&[path, "--format", "jsonl", "--offsets"]);
     let first: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
     check(&first);
 }

@@ -349,7 +349,6 @@ fn a_claim_or_relation_repeated_in_one_import_is_taken_once() {
 mod sqlite {
     use std::io::{BufRead, BufReader};
     use std::path::{Path, PathBuf};
-    use std::process::{Command, Stdio};
 
     use super::*;
 
@@ -460,16 +459,16 @@ mod sqlite {
         }
     }
 
-    /// The `track` example adds one file per commit and says so on stderr;
+    /// `claimtrack track` adds one file per commit and says so on stderr;
     /// kill it (SIGKILL) at pseudo-random points, after a random number of
     /// acknowledged commits and a random delay of up to 3 ms (mid-extract,
     /// mid-transaction or mid-fsync), then check that every file it
     /// acknowledged is in the reopened store, that no add is partial, and
     /// that `PRAGMA integrity_check` is ok. `CLAIMTRACK_KILL_RUNS` sets the
     /// number of runs (12 by default; the README's long mode runs 500).
+    #[cfg(feature = "cli")]
     #[test]
     fn a_killed_writer_loses_no_committed_claim() {
-        let binary = crate::examples::example("track");
         let runs: usize = std::env::var("CLAIMTRACK_KILL_RUNS")
             .ok()
             .and_then(|runs| runs.parse().ok())
@@ -488,12 +487,12 @@ mod sqlite {
             let delay = std::time::Duration::from_micros(random.below(3_000));
             let context = format!("run {run} (after {kill_after} commits, {delay:?})");
             let path = temp_db(&format!("kill-{run}"));
-            let mut child = Command::new(&binary)
-                .arg("--db")
+            let mut child = crate::examples::claimtrack()
+                .args(["track", "--db"])
                 .arg(&path)
                 .args(&inputs)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
                 .spawn()
                 .expect("track runs");
             let stderr = child.stderr.take().expect("stderr");
@@ -588,20 +587,19 @@ mod sqlite {
     }
 }
 
-/// The `track` example's report on the series: text (snapshot) and JSON
+/// `claimtrack track`'s report on the series: text (snapshot) and JSON
 /// (the documented fields, spans that slice each file).
-#[cfg(feature = "sqlite")]
+#[cfg(feature = "cli")]
 #[test]
 fn the_track_report_on_the_series() {
-    let binary = crate::examples::example("track");
     let inputs: Vec<String> = SERIES
         .iter()
         .map(|(name, date)| format!("seeds/{name}@{date}"))
         .collect();
     let run = |format: &str| {
-        let output = std::process::Command::new(&binary)
+        let output = crate::examples::claimtrack()
             .current_dir(gold::root())
-            .args(["--format", format])
+            .args(["track", "--format", format])
             .args(&inputs)
             .output()
             .expect("track runs");

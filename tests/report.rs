@@ -1,12 +1,11 @@
-//! The HTML report: the `report` example run as a user runs it, and the
+//! The HTML report: `claimtrack report` run as a user runs it, and the
 //! library's `Report` over every seed.
-
-use std::process::Command;
 
 use claimtrack::ledger::{Ledger, Source};
 use claimtrack::report::Report;
 
-use crate::examples::example;
+#[cfg(feature = "cli")]
+use crate::examples::claimtrack;
 use crate::gold;
 
 /// The `id`s of the page's `mark[data-claim]` elements.
@@ -17,22 +16,25 @@ fn anchors(html: &str) -> Vec<&str> {
         .collect()
 }
 
+#[cfg(feature = "cli")]
 fn report(inputs: &[String], name: &str) -> String {
     let output = std::env::temp_dir().join(format!("claimtrack-{}-{name}", std::process::id()));
-    let status = Command::new(example("report"))
+    let status = claimtrack()
+        .arg("report")
         .args(inputs)
         .arg("-o")
         .arg(&output)
         .status()
-        .expect("run the report example (cargo test builds it)");
+        .expect("claimtrack report runs");
     assert!(status.success());
     let html = std::fs::read_to_string(&output).unwrap();
     std::fs::remove_file(&output).unwrap();
     html
 }
 
+#[cfg(feature = "cli")]
 #[test]
-fn report_example_writes_one_highlight_per_claim() {
+fn report_command_writes_one_highlight_per_claim() {
     let seed = gold::root().join("seeds/minsk-analyst-interview.txt");
     let html = report(&[seed.to_str().unwrap().to_string()], "minsk.html");
     let claims = claimtrack::extract(&std::fs::read_to_string(&seed).unwrap())
@@ -43,8 +45,9 @@ fn report_example_writes_one_highlight_per_claim() {
     assert!(html.contains("<h2>minsk-analyst-interview</h2>"));
 }
 
+#[cfg(feature = "cli")]
 #[test]
-fn report_example_links_the_relations_of_dated_files() {
+fn report_command_links_the_relations_of_dated_files() {
     let dated = [
         "series-2025-02-11-amber-link-minister-interview.txt@2025-02-11",
         "series-2025-05-20-amber-link-vilnius-briefing.txt@2025-05-20",

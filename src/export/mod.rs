@@ -10,6 +10,8 @@
 //! - [`annotations`]: W3C Web Annotations whose selectors point at each
 //!   claim by character position and by quote;
 //! - [`claims_csv`]: one row per claim for spreadsheets;
+//! - [`claims_table`]: the turns, entities and claims as an aligned
+//!   plain-text table, for a terminal;
 //! - [`Offsets`]: any byte [`Span`](crate::Span) in characters and UTF-16
 //!   code units, for JavaScript and Python.
 //!
@@ -51,6 +53,7 @@ mod annotation;
 mod csv;
 mod offsets;
 mod schema;
+mod table;
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -64,6 +67,7 @@ pub use schema::{
     ClaimGraph, ClaimReview, CreativeWork, Rating, Review, SCHEMA_CONTEXT, SchemaClaim, Thing,
     claim_review, schema_org,
 };
+pub use table::claims_table;
 
 use crate::claim::{Claim, EntityId, EntityRecord, Extraction};
 use crate::entity::EntityKind;

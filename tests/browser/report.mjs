@@ -1,10 +1,10 @@
-// Browser test of the HTML report: builds reports with the example
-// binaries, renders them in headless Chromium and checks the DOM.
+// Browser test of the HTML report: builds reports with the claimtrack
+// binary, renders them in headless Chromium and checks the DOM.
 //
 //   node report.mjs [--screenshots DIR]
 //
-// CLAIMTRACK_EXAMPLES: the directory of the compiled examples (report,
-// extract, track); default ../../target/debug/examples.
+// CLAIMTRACK: the claimtrack binary (`cargo build --bin claimtrack`);
+// default ../../target/debug/claimtrack.
 // CHROMIUM: the browser; default /usr/bin/chromium.
 // Screenshots go to DIR (the repository's docs/ for the README), else to a
 // temporary directory.
@@ -22,12 +22,12 @@ import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-const examples = resolve(process.env.CLAIMTRACK_EXAMPLES ?? join(root, "target/debug/examples"));
+const claimtrack = resolve(process.env.CLAIMTRACK ?? join(root, "target/debug/claimtrack"));
 const screenshotArg = process.argv.indexOf("--screenshots");
 const shots = screenshotArg > 0 ? resolve(process.argv[screenshotArg + 1]) : mkdtempSync(join(tmpdir(), "report-shots-"));
 const work = mkdtempSync(join(tmpdir(), "report-test-"));
 
-const run = (name, args) => execFileSync(join(examples, name), args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (subcommand, args) => execFileSync(claimtrack, [subcommand, ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const claimsOf = (file) => JSON.parse(run("extract", [file, "--format", "json"])).claims;
 const report = (inputs, name) => {
   const out = join(work, name);
