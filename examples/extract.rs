@@ -156,6 +156,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let extraction = extractor
         .extract(text)
         .map_err(|e| format!("{}: {e}", options.path))?;
+    // On standard error, so every format's output stays as it is.
+    for warning in extraction.warnings() {
+        eprintln!("{}: warning: {warning}", options.path);
+    }
     let offsets = Offsets::new(text);
     let mut out = String::new();
     match options.format {

@@ -76,7 +76,7 @@ struct UserEntry {
     kind: Option<EntityKind>,
     aliases: Vec<String>,
     source: String,
-    line: usize,
+    line: Option<usize>,
 }
 
 /// Adds a newsroom's own entities and spellings to a [`Recognizer`].
@@ -102,7 +102,7 @@ impl RecognizerBuilder {
                 .map(std::string::ToString::to_string)
                 .collect(),
             source: "builder".to_string(),
-            line: 0,
+            line: None,
         });
         self
     }
@@ -115,7 +115,7 @@ impl RecognizerBuilder {
             kind: None,
             aliases: vec![alias.to_string()],
             source: "builder".to_string(),
-            line: 0,
+            line: None,
         });
         self
     }
@@ -162,7 +162,7 @@ impl RecognizerBuilder {
             let name = fields.next().unwrap_or("");
             let error = |message: String| Error::Lexicon {
                 lexicon: source.to_string(),
-                line: line_number,
+                line: Some(line_number),
                 message,
             };
             if name.is_empty() {
@@ -189,7 +189,7 @@ impl RecognizerBuilder {
                 kind,
                 aliases,
                 source: source.to_string(),
-                line: line_number,
+                line: Some(line_number),
             });
         }
         Ok(self)
