@@ -122,7 +122,7 @@ pub use claim::{Claim, Extraction, Extractor, extract};
 pub use document::{
     DEFAULT_MAX_INPUT_BYTES, Document, Layout, LayoutEvidence, Parser, ParserBuilder, Role,
 };
-pub use error::Error;
+pub use error::{Cause, Error};
 pub use label::ParseLabelError;
 pub use segment::{AbbreviationKind, DEFAULT_MAX_SENTENCE_BYTES, Segmenter, SegmenterBuilder};
 pub use span::Span;

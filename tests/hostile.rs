@@ -110,15 +110,27 @@ fn deeply_nested_and_unbalanced_quotes_and_brackets() {
 }
 
 /// Bound: control and invisible characters inside words and between
-/// them are text like any other: spans stay on char boundaries.
+/// them are text like any other: spans stay on char boundaries. A stray
+/// NUL is text too; NULs making up 1/64 of the start are binary content,
+/// refused with a typed error at the first one.
 #[test]
 fn nul_zero_width_bidi_and_combining_characters() {
     let text = "Q: Did Pu\u{0}tin \u{200b}go?\n\nA: \u{202e}Lukashe\u{301}nka\u{2066} said \
-                there is no\u{200d} evidence that Putin\u{0} asked.\u{feff} \u{0}\u{0}\n\n"
+                there is no\u{200d} evidence that Putin asked.\u{feff} \n\n"
         .repeat(2_000);
     run(&text);
-    run("\u{0}\u{0}\u{0} a");
     run(&"e\u{301}\u{302}\u{303}".repeat(20_000));
+    let nul_heavy = "Q: Did Pu\u{0}tin \u{200b}go?\n\nA: \u{202e}Lukashe\u{301}nka\u{2066} said \
+                     there is no\u{200d} evidence that Putin\u{0} asked.\u{feff} \u{0}\u{0}\n\n"
+        .repeat(2_000);
+    for (text, first_nul) in [(nul_heavy.as_str(), 9), ("\u{0}\u{0}\u{0} a", 0)] {
+        let error = Document::parse(text).unwrap_err();
+        assert!(
+            matches!(&error, Error::NotText { offset, what } if *offset == first_nul && what.contains("NUL bytes")),
+            "{error:?}"
+        );
+        assert_eq!(Extractor::default_ref().extract(text).unwrap_err(), error);
+    }
 }
 
 /// Bound: a page of nothing but boilerplate keeps no claim, and every

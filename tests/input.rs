@@ -80,7 +80,7 @@ fn invalid_utf8_is_a_typed_error_with_the_offset() {
 fn lossy_entry_point_maps_spans_to_original_bytes() {
     let mut bytes = PLAIN.as_bytes().to_vec();
     bytes.insert(20, 0xff);
-    let lossy = LossyText::decode(&bytes);
+    let lossy = LossyText::decode(&bytes).unwrap();
     let doc = Document::parse(lossy.text()).unwrap();
     invariants::check(&doc);
     let answer = doc.turns().last().unwrap();
@@ -189,4 +189,333 @@ fn batches_keep_input_order_and_report_progress() {
             claimtrack::extract(text).expect("extracts")
         );
     }
+}
+
+/// Every file of a directory (not recursive), sorted, with its bytes.
+fn files_in(dir: &str, extension: Option<&str>) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut paths: Vec<_> = std::fs::read_dir(crate::gold::root().join(dir))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .filter(|path| extension.is_none_or(|e| path.extension().is_some_and(|x| x == e)))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect()
+}
+
+/// The real text the crate is tested on: the corpus and the seeds.
+fn real_text() -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = files_in("tests/corpus", Some("txt"));
+    files.extend(files_in("seeds", Some("txt")));
+    assert!(files.len() >= 60, "{} files", files.len());
+    files
+}
+
+#[test]
+fn real_text_is_never_refused_as_not_text() {
+    let mut files = real_text();
+    files.extend(files_in("fuzz/regressions/extract", None));
+    files.extend(files_in("fuzz/regressions/ledger_import", None));
+    files.extend(files_in("fuzz/seeds/ledger_import", None));
+    let refused: Vec<String> = files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            claimtrack::input::check(bytes)
+                .err()
+                .map(|error| format!("{}: {error}", path.display()))
+        })
+        .collect();
+    assert!(refused.is_empty(), "refused:\n{}", refused.join("\n"));
+    // The whole files through the byte entry points too, a UTF-8
+    // byte-order mark in front of each.
+    for (path, bytes) in real_text() {
+        let mut marked = b"\xef\xbb\xbf".to_vec();
+        marked.extend_from_slice(&bytes);
+        assert!(Document::from_bytes(&marked).is_ok(), "{}", path.display());
+        assert!(LossyText::decode(&marked).is_ok(), "{}", path.display());
+    }
+}
+
+/// What each entry point says about `bytes`: strict bytes, lossy bytes.
+fn refusals(bytes: &[u8]) -> (Error, Error) {
+    let strict = Document::from_bytes(bytes).unwrap_err();
+    let lossy = LossyText::decode(bytes).unwrap_err();
+    assert_eq!(strict, lossy);
+    (strict, lossy)
+}
+
+#[test]
+fn binary_files_are_refused_by_every_entry_point() {
+    // An ELF executable, as the start of /bin/ls looks.
+    let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00".to_vec();
+    elf.extend(std::iter::repeat_n(b'x', 2000));
+    let (error, _) = refusals(&elf);
+    assert_eq!(
+        error.to_string(),
+        "the input is not text: an ELF executable or library (starts with 7F 45 4C 46), at byte offset 0"
+    );
+    if let Ok(ls) = std::fs::read("/bin/ls") {
+        assert!(matches!(refusals(&ls).0, Error::NotText { offset: 0, .. }));
+    }
+    // An ASCII PDF is valid UTF-8, and still not an interview.
+    let pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+        BT /F1 12 Tf 72 712 Td (Q: Why did you go? A: Because the minister said so.) Tj ET\n%%EOF\n";
+    let (error, _) = refusals(pdf);
+    assert!(
+        error.to_string().contains("a PDF file (starts with %PDF-)"),
+        "{error}"
+    );
+    // 1000 NUL bytes: refused, not an empty success, also as a &str.
+    let nuls = [0u8; 1000];
+    let (error, _) = refusals(&nuls);
+    assert_eq!(
+        error,
+        Error::NotText {
+            what: "binary content: 1000 NUL bytes in the first 1000".into(),
+            offset: 0
+        }
+    );
+    let text = std::str::from_utf8(&nuls).unwrap();
+    assert_eq!(Document::parse(text).unwrap_err(), error);
+    assert_eq!(claimtrack::extract(text).unwrap_err(), error);
+    // Signatures of common non-text files, each with some binary after it.
+    for (start, what) in [
+        (&b"PK\x03\x04\x14\x00\x06\x00"[..], "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        (b"GIF89a\x01\x00\x01\x00", "a GIF image"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "a gzip file"),
+        (b"BZh91AY&SY\x12\x34", "a bzip2 file"),
+        (b"\xfd7zXZ\x00\x00\x04", "an xz file"),
+        (b"\x28\xb5\x2f\xfd\x24\x00", "a zstd file"),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7z archive"),
+        (b"SQLite format 3\x00\x10\x00", "an SQLite database"),
+        (b"\x00asm\x01\x00\x00\x00", "a WebAssembly module"),
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "a WebP image"),
+        (
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00",
+            "a Windows executable",
+        ),
+        (b"\xcf\xfa\xed\xfe\x07\x00\x00\x01", "a Mach-O executable"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "an OLE2 file"),
+    ] {
+        let mut bytes = start.to_vec();
+        bytes.extend_from_slice(b" and then some text after the header");
+        let (error, _) = refusals(&bytes);
+        assert!(error.to_string().contains(what), "{what}: {error}");
+    }
+    // Words that start like a signature are text.
+    for text in [
+        "MZ: Why now?\n\nAM: Because it is time.",
+        "BZh, as we call it, is a format.\n\nWhy?\n\nBecause.",
+        "RIFF: Why?\n\nA: Because.",
+    ] {
+        assert!(Document::from_bytes(text.as_bytes()).is_ok(), "{text:?}");
+    }
+}
+
+#[test]
+fn control_heavy_bytes_are_refused_but_a_stray_control_byte_is_not() {
+    let noise: Vec<u8> = (0..4000u32)
+        .map(|i| u8::try_from((i * 37 + 11) % 251).unwrap())
+        .filter(|&b| b != 0)
+        .collect();
+    let (error, _) = refusals(&noise);
+    assert!(error.to_string().contains("control bytes"), "{error}");
+    let mut text = PLAIN.repeat(20).into_bytes();
+    text[100] = 0x08;
+    text[200] = 0x00;
+    assert!(Document::from_bytes(&text).is_ok());
+    assert!(LossyText::decode(&text).is_ok());
+    // ANSI colours and form feeds are text.
+    let ansi = "\x1b[1mQ:\x1b[0m Why?\x0c\n\n\x1b[1mA:\x1b[0m Because.\n";
+    assert!(Document::from_bytes(ansi.as_bytes()).is_ok());
+}
+
+#[test]
+fn utf16_and_utf32_are_refused_with_the_encoding_named() {
+    let utf16le: Vec<u8> = "\u{feff}Q: Why?\n\nA: Because."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (error, _) = refusals(&utf16le);
+    assert_eq!(
+        error,
+        Error::UnsupportedEncoding {
+            encoding: "UTF-16LE".into(),
+            seen: "byte-order mark FF FE".into()
+        }
+    );
+    assert!(error.to_string().contains("convert it to UTF-8"), "{error}");
+    let utf16be: Vec<u8> = "\u{feff}Q: Why?"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    assert!(
+        matches!(refusals(&utf16be).0, Error::UnsupportedEncoding { encoding, .. } if encoding == "UTF-16BE")
+    );
+    let utf32le: Vec<u8> = "\u{feff}Q: Why?"
+        .chars()
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    assert!(
+        matches!(refusals(&utf32le).0, Error::UnsupportedEncoding { encoding, .. } if encoding == "UTF-32LE")
+    );
+    // UTF-16 without a mark is valid UTF-8 when it is ASCII: the &str
+    // entry points see it by its NULs.
+    let bare: Vec<u8> = "Q: Why did you go?\n\nA: Because the minister said so."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let text = std::str::from_utf8(&bare).unwrap();
+    let error = claimtrack::extract(text).unwrap_err();
+    assert!(
+        matches!(&error, Error::UnsupportedEncoding { encoding, .. } if encoding == "UTF-16LE"),
+        "{error:?}"
+    );
+    assert_eq!(refusals(&bare).0, error);
+}
+
+/// Short paragraphs of interview talk in other languages, each long enough
+/// to be judged.
+const NOT_ENGLISH: [(&str, &str); 5] = [
+    (
+        "French",
+        "Q : Pourquoi le gouvernement a-t-il décidé de reporter la réforme ?\n\n\
+         R : Le ministre a expliqué hier soir que les négociations avec les syndicats \
+         n'étaient pas terminées. Nous pensons que la croissance restera faible cette \
+         année, mais les entreprises continuent d'investir dans les régions. Il faudra \
+         encore plusieurs mois avant que le texte ne soit présenté au Parlement, et \
+         personne ne sait aujourd'hui si la majorité le votera.",
+    ),
+    (
+        "German",
+        "Frage: Warum hat die Regierung die Reform verschoben?\n\n\
+         Antwort: Der Minister hat gestern Abend erklärt, dass die Verhandlungen mit den \
+         Gewerkschaften noch nicht abgeschlossen sind. Wir glauben, dass das Wachstum in \
+         diesem Jahr schwach bleiben wird, aber die Unternehmen investieren weiterhin in \
+         den Regionen. Es wird noch einige Monate dauern, bis der Entwurf dem Bundestag \
+         vorgelegt wird, und niemand weiß heute, ob die Mehrheit zustimmen wird.",
+    ),
+    (
+        "Spanish",
+        "P: ¿Por qué el gobierno decidió aplazar la reforma?\n\n\
+         R: El ministro explicó anoche que las negociaciones con los sindicatos todavía \
+         no han terminado. Creemos que el crecimiento seguirá siendo débil este año, pero \
+         las empresas siguen invirtiendo en las regiones. Faltan todavía varios meses \
+         para que el proyecto llegue al Congreso, y nadie sabe hoy si la mayoría lo \
+         aprobará.",
+    ),
+    (
+        "Russian",
+        "Вопрос: Почему правительство решило отложить реформу?\n\n\
+         Ответ: Министр вчера вечером объяснил, что переговоры с профсоюзами ещё не \
+         закончены. Мы считаем, что рост экономики в этом году останется слабым, но \
+         компании продолжают вкладывать деньги в регионы. Пройдёт ещё несколько месяцев, \
+         прежде чем законопроект будет внесён в Думу, и сегодня никто не знает, \
+         поддержит ли его большинство.",
+    ),
+    (
+        "Chinese",
+        "问：政府为什么决定推迟这项改革？\n\n\
+         答：部长昨天晚上解释说，与工会的谈判还没有结束。我们认为今年的经济增长仍将疲软，\
+         但是企业继续在各个地区投资。法案提交给议会之前还需要几个月的时间，\
+         今天没有人知道多数议员是否会支持它。",
+    ),
+];
+
+#[test]
+fn text_mostly_not_english_warns_and_english_does_not() {
+    use claimtrack::claim::Warning;
+    for (language, text) in NOT_ENGLISH {
+        let extraction = claimtrack::extract(text).unwrap();
+        let warnings: Vec<&Warning> = extraction.warnings().collect();
+        assert!(
+            matches!(warnings.as_slice(), [Warning::NotEnglish { .. }]),
+            "{language}: {warnings:?}"
+        );
+        let ratio = warnings[0].english_ratio().unwrap();
+        eprintln!("{language}: English function words {:.1}%", ratio * 100.0);
+        // Serialised, the warning is there; read back, it is the same.
+        let json = serde_json::to_value(&extraction).unwrap();
+        assert!(
+            json["warnings"][0]["not_english"]["words"].is_u64(),
+            "{language}"
+        );
+        let back: claimtrack::Extraction = serde_json::from_value(json).unwrap();
+        assert_eq!(back, extraction);
+    }
+    for (path, bytes) in real_text() {
+        let text = String::from_utf8(bytes).unwrap();
+        let extraction = claimtrack::extract(&text).unwrap();
+        assert_eq!(
+            extraction.warnings().count(),
+            0,
+            "{}: {:?}",
+            path.display(),
+            extraction.warnings
+        );
+        // English text leaves the field out of JSON, so outputs are as
+        // before.
+        let json = serde_json::to_value(&extraction).unwrap();
+        assert!(json.get("warnings").is_none(), "{}", path.display());
+    }
+}
+
+#[test]
+fn errors_keep_their_cause_as_source() {
+    use std::error::Error as _;
+    let mut ledger = claimtrack::ledger::Ledger::new();
+    let error = ledger
+        .import_jsonl("\n{\"claim\": 3}\n".as_bytes())
+        .unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            Error::Import {
+                path: None,
+                line: 2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.source().unwrap().is::<serde_json::Error>());
+    // A writer that fails: the io::Error is the source.
+    struct Failing;
+    impl std::io::Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let extraction = claimtrack::extract("Q: Why?\n\nA: Putin signed the deal.").unwrap();
+    ledger
+        .add(claimtrack::ledger::Source::new("a"), &extraction)
+        .unwrap();
+    let error = ledger.export_jsonl(Failing).unwrap_err();
+    assert!(
+        matches!(&error, Error::Store { path: None, .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.source().unwrap().to_string(), "disk full");
+    assert!(error.source().unwrap().is::<std::io::Error>());
+    // A user's lexicon entry added one by one has no line.
+    let error = ParserBuilder::new()
+        .boilerplate_line(" ")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Lexicon { line: None, .. }),
+        "{error:?}"
+    );
+    assert!(!error.to_string().contains("line 0"), "{error}");
 }

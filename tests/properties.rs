@@ -580,6 +580,11 @@ fn extract_unless_blank(text: &str) -> Result<Option<Extraction>, TestCaseError>
             prop_assert!(!is_blank(text), "blank text {text:?} was extracted");
             Ok(Some(extraction))
         }
+        // The NUL rules of `input::check` refuse a `&str` only for NULs.
+        Err(Error::NotText { .. } | Error::UnsupportedEncoding { .. }) => {
+            prop_assert!(text.contains('\0'), "text without NUL refused: {text:?}");
+            Ok(None)
+        }
         Err(error) => {
             prop_assert_eq!(&error, &Error::EmptyInput { len: text.len() });
             prop_assert!(is_blank(text), "text refused as blank is not: {text:?}");
@@ -856,6 +861,11 @@ fn check_json_round_trip(extraction: &Extraction) -> Result<(), TestCaseError> {
 /// at the same offset, and otherwise behaves as `Document::parse`.
 fn check_from_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
     let parsed = Document::from_bytes(bytes);
+    if let Err(refusal) = claimtrack::input::check(bytes) {
+        check_refusal(bytes, &refusal)?;
+        prop_assert_eq!(parsed.err(), Some(refusal));
+        return Ok(());
+    }
     match std::str::from_utf8(bytes) {
         Err(utf8) => {
             let error = parsed.err();
@@ -879,11 +889,35 @@ fn check_from_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A naive oracle for `input::check`: it refuses only bytes that have a
+/// NUL or binary control byte near the start, or start with a byte-order
+/// mark or signature (a high byte, `%PDF-`, `GIF8`).
+fn check_refusal(bytes: &[u8], refusal: &Error) -> Result<(), TestCaseError> {
+    let prefix = &bytes[..bytes.len().min(claimtrack::input::SNIFF_BYTES)];
+    let binary = prefix
+        .iter()
+        .any(|&b| b == 0 || (b < 0x20 && !b"\t\n\x0b\x0c\r\x1b".contains(&b)) || b == 0x7f);
+    let signature = bytes.first().is_some_and(|&b| b >= 0x80)
+        || bytes.starts_with(b"%PDF-")
+        || bytes.starts_with(b"GIF8");
+    prop_assert!(
+        binary || signature,
+        "{refusal} for bytes with no binary byte or signature: {bytes:?}"
+    );
+    Ok(())
+}
+
 /// Every span of an extraction of the lossily decoded text maps to a range
 /// of the original bytes that is in bounds, ordered, and decodes lossily to
 /// the span's text.
 fn check_lossy_spans(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let lossy = LossyText::decode(bytes);
+    let lossy = match LossyText::decode(bytes) {
+        Ok(lossy) => lossy,
+        Err(error) => {
+            prop_assert_eq!(Some(error), claimtrack::input::check(bytes).err());
+            return Ok(());
+        }
+    };
     let text = lossy.text();
     let Some(extraction) = extract_unless_blank(text)? else {
         return Ok(());
@@ -1027,5 +1061,10 @@ proptest! {
     #[test]
     fn lossy_spans_map_back_on_interview_bytes(bytes in interview_bytes()) {
         check_lossy_spans(&bytes)?;
+    }
+
+    #[test]
+    fn interview_text_is_never_refused_as_not_text(text in interview_text()) {
+        prop_assert_eq!(claimtrack::input::check(text.as_bytes()), Ok(()));
     }
 }

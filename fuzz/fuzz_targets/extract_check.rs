@@ -10,6 +10,10 @@ use claimtrack::{Document, Error, Extraction, Span};
 /// Bytes → strict decoding → document → claims, then the lossy entry point
 /// on the same bytes.
 pub fn check(data: &[u8]) {
+    if let Err(refusal) = claimtrack::input::check(data) {
+        not_text(data, &refusal);
+        return;
+    }
     let strict = std::str::from_utf8(data);
     match (Document::from_bytes(data), &strict) {
         (Ok(doc), Ok(text)) => {
@@ -53,6 +57,46 @@ pub fn check(data: &[u8]) {
         }
     }
     lossy(data);
+}
+
+/// Bytes that `input::check` refuses: every bytes entry point refuses them
+/// with the same error, and a `&str` of them (when they are UTF-8) parses
+/// or is refused by the NUL rules alone.
+fn not_text(data: &[u8], refusal: &Error) {
+    assert!(
+        matches!(
+            refusal,
+            Error::NotText { .. } | Error::UnsupportedEncoding { .. }
+        ),
+        "input::check refused with {refusal:?}"
+    );
+    if let Error::NotText { offset, .. } = refusal {
+        assert!(
+            *offset <= data.len(),
+            "NotText offset {offset} past the input"
+        );
+    }
+    assert_eq!(
+        Document::from_bytes(data).err().as_ref(),
+        Some(refusal),
+        "Document::from_bytes disagrees with input::check"
+    );
+    assert_eq!(
+        LossyText::decode(data).err().as_ref(),
+        Some(refusal),
+        "LossyText::decode disagrees with input::check"
+    );
+    if let Ok(text) = std::str::from_utf8(data) {
+        match claimtrack::extract(text) {
+            Ok(extraction) => claims(text, &extraction),
+            Err(
+                Error::NotText { .. }
+                | Error::UnsupportedEncoding { .. }
+                | Error::EmptyInput { .. },
+            ) => {}
+            Err(other) => panic!("extract failed on valid text: {other:?}"),
+        }
+    }
 }
 
 /// What the parser documents as blank: Unicode white space, byte-order
@@ -278,10 +322,13 @@ fn claims(text: &str, extraction: &Extraction) {
     }
 }
 
-/// The lossy entry point: any bytes decode; spans of its text map back to
-/// the original bytes.
+/// The lossy entry point: any bytes that `input::check` passes decode;
+/// spans of its text map back to the original bytes.
 fn lossy(data: &[u8]) {
-    let lossy = LossyText::decode(data);
+    let lossy = match LossyText::decode(data) {
+        Ok(lossy) => lossy,
+        Err(error) => panic!("LossyText::decode refused bytes input::check passed: {error:?}"),
+    };
     let text = lossy.text();
     match std::str::from_utf8(data) {
         Ok(strict) => {

@@ -68,10 +68,10 @@ pub fn check(data: &[u8]) {
             assert_empty(&ledger);
         }
         // A line that is not UTF-8 cannot be read: `BufRead::lines` fails.
-        Err(Error::Store { message }) => {
+        Err(Error::Store { source, .. }) => {
             assert!(
                 std::str::from_utf8(data).is_err(),
-                "Error::Store ({message}) for input that is valid UTF-8"
+                "Error::Store ({source}) for input that is valid UTF-8"
             );
             assert_empty(&ledger);
         }

@@ -21,6 +21,7 @@ mod render;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod warning;
 
 use std::borrow::Borrow;
 
@@ -31,6 +32,7 @@ pub use cues::CueFamily;
 pub use id::{ClaimId, EntityId};
 pub use quantity::{Quantity, QuantityKind};
 pub use render::RenderOptions;
+pub use warning::Warning;
 
 use crate::document::{Document, DocumentRecord, Parser, ParserBuilder};
 use crate::entity::{Entities, EntityKind, Mention, MentionKind, Recognizer, RecognizerBuilder};
@@ -309,9 +311,24 @@ pub struct Extraction {
     pub entities: Vec<EntityRecord>,
     /// The claims, in text order.
     pub claims: Vec<Claim>,
+    /// What makes this extraction unreliable (text mostly not English);
+    /// left out of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 impl Extraction {
+    /// The warnings: what makes this extraction unreliable.
+    ///
+    /// ```
+    /// let extraction = claimtrack::extract("Q: Why?\n\nA: Putin signed the deal.")?;
+    /// assert_eq!(extraction.warnings().count(), 0);
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.warnings.iter()
+    }
+
     /// The claims of answer and title turns (not premises).
     pub fn statements(&self) -> impl Iterator<Item = &Claim> {
         self.claims
@@ -491,6 +508,7 @@ impl Extractor {
             document: document.to_record(),
             entities: records,
             claims,
+            warnings: warning::warnings(document.text()),
         }
     }
 }

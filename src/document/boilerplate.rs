@@ -277,7 +277,7 @@ fn build_matcher(patterns: &[String], start: StartKind) -> Result<AhoCorasick, E
         .build(patterns)
         .map_err(|error| Error::Lexicon {
             lexicon: BOILERPLATE.name.to_string(),
-            line: 0,
+            line: None,
             message: error.to_string(),
         })
 }

@@ -323,6 +323,8 @@ impl<'a> Document<'a> {
     ///
     /// # Errors
     ///
+    /// [`Error::NotText`] or [`Error::UnsupportedEncoding`] for bytes that
+    /// are not UTF-8 text ([`input::check`]),
     /// [`Error::InvalidUtf8`] with the offset of the first bad byte, or
     /// [`Error::EmptyInput`].
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Document<'a>, Error> {
@@ -456,9 +458,18 @@ impl Parser {
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] when the text is longer than the cap
-    /// ([`ParserBuilder::max_input_bytes`]); [`Error::EmptyInput`] when it
-    /// is empty or only white space (including byte-order marks and
-    /// zero-width spaces).
+    /// ([`ParserBuilder::max_input_bytes`]); [`Error::NotText`] or
+    /// [`Error::UnsupportedEncoding`] when NUL bytes show it is not text
+    /// (binary content, or UTF-16 read as UTF-8: the NUL rules of
+    /// [`input::check`]); [`Error::EmptyInput`] when it is empty or only
+    /// white space (including byte-order marks and zero-width spaces).
+    ///
+    /// ```
+    /// use claimtrack::{Error, Parser};
+    ///
+    /// let nuls = "\0".repeat(1000);
+    /// assert!(matches!(Parser::default_ref().parse(&nuls), Err(Error::NotText { .. })));
+    /// ```
     pub fn parse<'a>(&self, text: &'a str) -> Result<Document<'a>, Error> {
         if text.len() > self.max_input {
             return Err(Error::InputTooLarge {
@@ -466,6 +477,7 @@ impl Parser {
                 limit: self.max_input,
             });
         }
+        input::check_str(text)?;
         if text.chars().all(is_space) {
             return Err(Error::EmptyInput { len: text.len() });
         }
@@ -478,8 +490,9 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidUtf8`], [`Error::InputTooLarge`] or
-    /// [`Error::EmptyInput`].
+    /// [`Error::NotText`] or [`Error::UnsupportedEncoding`] for bytes that
+    /// are not UTF-8 text ([`input::check`]); [`Error::InvalidUtf8`],
+    /// [`Error::InputTooLarge`] or [`Error::EmptyInput`].
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<Document<'a>, Error> {
         self.parse(input::decode(bytes)?)
     }

@@ -76,7 +76,7 @@ struct UserEntry {
     kind: Option<EntityKind>,
     aliases: Vec<String>,
     source: String,
-    line: usize,
+    line: Option<usize>,
 }
 
 /// Adds a newsroom's own entities and spellings to a [`Recognizer`].
@@ -108,7 +108,7 @@ impl RecognizerBuilder {
                 .map(|alias| alias.as_ref().to_string())
                 .collect(),
             source: "builder".to_string(),
-            line: 0,
+            line: None,
         });
         self
     }
@@ -121,7 +121,7 @@ impl RecognizerBuilder {
             kind: None,
             aliases: vec![alias.to_string()],
             source: "builder".to_string(),
-            line: 0,
+            line: None,
         });
         self
     }
@@ -168,7 +168,7 @@ impl RecognizerBuilder {
             let name = fields.next().unwrap_or("");
             let error = |message: String| Error::Lexicon {
                 lexicon: source.to_string(),
-                line: line_number,
+                line: Some(line_number),
                 message,
             };
             if name.is_empty() {
@@ -195,7 +195,7 @@ impl RecognizerBuilder {
                 kind,
                 aliases,
                 source: source.to_string(),
-                line: line_number,
+                line: Some(line_number),
             });
         }
         Ok(self)

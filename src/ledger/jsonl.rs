@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::store::Batch;
 use super::{Ledger, LedgerEntity, Relation, Source, TrackedClaim};
-use crate::error::Error;
+use crate::error::{Cause, Error};
 
 /// One line of a ledger export.
 #[derive(Debug, Serialize, Deserialize)]
@@ -25,9 +25,11 @@ enum Record {
     Relation(Relation),
 }
 
-fn store_error(error: impl std::fmt::Display) -> Error {
+fn store_error(operation: &str, error: impl std::error::Error + Send + Sync + 'static) -> Error {
     Error::Store {
-        message: error.to_string(),
+        path: None,
+        operation: operation.to_string(),
+        source: Cause::new(error),
     }
 }
 
@@ -39,8 +41,9 @@ impl Ledger {
     /// [`Error::Store`] when `out` cannot be written.
     pub fn export_jsonl(&self, mut out: impl Write) -> Result<(), Error> {
         let mut write = |record: &Record| -> Result<(), Error> {
-            let line = serde_json::to_string(record).map_err(store_error)?;
-            writeln!(out, "{line}").map_err(store_error)
+            let line =
+                serde_json::to_string(record).map_err(|e| store_error("serialize a record", e))?;
+            writeln!(out, "{line}").map_err(|e| store_error("write the export", e))
         };
         for source in &self.sources {
             write(&Record::Source(source.clone()))?;
@@ -94,13 +97,15 @@ impl Ledger {
         let mut claims = Vec::new();
         let mut relations = Vec::new();
         for (number, line) in input.lines().enumerate() {
-            let line = line.map_err(store_error)?;
+            let line = line.map_err(|e| store_error("read the import", e))?;
             if line.trim().is_empty() {
                 continue;
             }
             let record: Record = serde_json::from_str(&line).map_err(|error| Error::Import {
+                path: None,
                 line: number + 1,
                 message: error.to_string(),
+                source: Some(Cause::new(error)),
             })?;
             match record {
                 Record::Source(source) => sources.push(source),
@@ -126,11 +131,13 @@ impl Ledger {
         for (line, claim) in &claims {
             if !source_ids.contains(claim.source.as_str()) {
                 return Err(Error::Import {
+                    path: None,
                     line: *line,
                     message: format!(
                         "claim {} names a source not in the ledger: {:?}",
                         claim.id, claim.source
                     ),
+                    source: None,
                 });
             }
         }
@@ -138,8 +145,10 @@ impl Ledger {
             for id in [&relation.from, &relation.to] {
                 if !claim_ids.contains(id.as_str()) {
                     return Err(Error::Import {
+                        path: None,
                         line: *line,
                         message: format!("relation names a claim not in the ledger: {id}"),
+                        source: None,
                     });
                 }
             }
@@ -235,11 +244,13 @@ fn distinct_claims(
                 } == *earlier;
                 if !same {
                     return Err(Error::Import {
+                        path: None,
                         line,
                         message: format!(
                             "claim {} is on line {earlier_line} already, with other fields",
                             claim.id
                         ),
+                        source: None,
                     });
                 }
             }

@@ -13,14 +13,14 @@
 //! - Opening reads every table in one read transaction: a reader sees the
 //!   file as of one commit, never half an add.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::store::{Batch, Store};
 use super::{Ledger, LedgerEntity, Relation, Source, TrackedClaim};
-use crate::error::Error;
+use crate::error::{Cause, Error};
 
 /// The schema, one migration per version: version `n` is reached by
 /// running the first `n` migrations.
@@ -38,9 +38,13 @@ const MIGRATIONS: &[&str] = &["
     );
 "];
 
-fn error(context: &str, error: impl std::fmt::Display) -> Error {
+/// A store error on the file at `path`; `operation` says what was being
+/// done.
+fn error(path: &Path, operation: &str, source: Cause) -> Error {
     Error::Store {
-        message: format!("{context}: {error}"),
+        path: Some(path.to_path_buf()),
+        operation: operation.to_string(),
+        source,
     }
 }
 
@@ -50,14 +54,13 @@ pub(crate) struct SqliteStore {
     /// `Arc`); commits hold `&mut` and never wait on it.
     connection: Mutex<Connection>,
     /// The file, for messages.
-    path: String,
+    path: PathBuf,
     /// Opened with [`Ledger::open_read_only`]: commits are refused.
     read_only: bool,
 }
 
 impl SqliteStore {
     fn open(path: &Path, read_only: bool) -> Result<SqliteStore, Error> {
-        let where_ = path.display().to_string();
         let mut connection = if read_only {
             Connection::open_with_flags(
                 path,
@@ -66,59 +69,65 @@ impl SqliteStore {
         } else {
             Connection::open(path)
         }
-        .map_err(|e| error(&where_, e))?;
+        .map_err(|e| error(path, "open", Cause::new(e)))?;
         // Wait for a writer's lock rather than fail at once, from the
         // first statement on.
         connection
             .busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| error(&where_, e))?;
+            .map_err(|e| error(path, "open", Cause::new(e)))?;
         if !read_only {
             connection
                 .pragma_update(None, "journal_mode", "WAL")
-                .map_err(|e| error(&where_, e))?;
+                .map_err(|e| error(path, "open", Cause::new(e)))?;
             connection
                 .pragma_update(None, "synchronous", "FULL")
-                .map_err(|e| error(&where_, e))?;
+                .map_err(|e| error(path, "open", Cause::new(e)))?;
         }
         let version: usize = connection
             .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
-            .map_err(|e| error(&where_, e))?
+            .map_err(|e| error(path, "open", Cause::new(e)))?
             .try_into()
             .unwrap_or(0);
         if version > MIGRATIONS.len() {
             return Err(error(
-                &where_,
-                format!(
+                path,
+                "open",
+                Cause::message(format!(
                     "schema version {version} is newer than this claimtrack knows ({})",
                     MIGRATIONS.len()
-                ),
+                )),
             ));
         }
         if version < MIGRATIONS.len() && read_only {
             return Err(error(
-                &where_,
-                format!(
+                path,
+                "open",
+                Cause::message(format!(
                     "schema version {version} is older than this claimtrack's ({}); \
                      open it writable once to migrate it",
                     MIGRATIONS.len()
-                ),
+                )),
             ));
         }
         if version < MIGRATIONS.len() {
-            let transaction = connection.transaction().map_err(|e| error(&where_, e))?;
+            let transaction = connection
+                .transaction()
+                .map_err(|e| error(path, "open", Cause::new(e)))?;
             for migration in MIGRATIONS.get(version..).unwrap_or(&[]) {
                 transaction
                     .execute_batch(migration)
-                    .map_err(|e| error(&where_, e))?;
+                    .map_err(|e| error(path, "migrate", Cause::new(e)))?;
             }
             transaction
                 .pragma_update(None, "user_version", MIGRATIONS.len().cast_signed())
-                .map_err(|e| error(&where_, e))?;
-            transaction.commit().map_err(|e| error(&where_, e))?;
+                .map_err(|e| error(path, "open", Cause::new(e)))?;
+            transaction
+                .commit()
+                .map_err(|e| error(path, "open", Cause::new(e)))?;
         }
         Ok(SqliteStore {
             connection: Mutex::new(connection),
-            path: where_,
+            path: path.to_path_buf(),
             read_only,
         })
     }
@@ -138,16 +147,21 @@ impl SqliteStore {
     > {
         fn rows<T: serde::de::DeserializeOwned>(
             connection: &Connection,
+            path: &Path,
             query: &str,
         ) -> Result<Vec<T>, Error> {
-            let mut statement = connection.prepare(query).map_err(|e| error(query, e))?;
+            let mut statement = connection
+                .prepare(query)
+                .map_err(|e| error(path, query, Cause::new(e)))?;
             let texts = statement
                 .query_map([], |row| row.get::<_, String>(0))
-                .map_err(|e| error(query, e))?;
+                .map_err(|e| error(path, query, Cause::new(e)))?;
             let mut out = Vec::new();
             for text in texts {
-                let text = text.map_err(|e| error(query, e))?;
-                out.push(serde_json::from_str(&text).map_err(|e| error(query, e))?);
+                let text = text.map_err(|e| error(path, query, Cause::new(e)))?;
+                out.push(
+                    serde_json::from_str(&text).map_err(|e| error(path, query, Cause::new(e)))?,
+                );
             }
             Ok(out)
         }
@@ -158,14 +172,32 @@ impl SqliteStore {
         // One read transaction: the tables as of one commit.
         let snapshot = connection
             .unchecked_transaction()
-            .map_err(|e| error(&self.path, e))?;
+            .map_err(|e| error(&self.path, "begin reading", Cause::new(e)))?;
         let tables = (
-            rows(&*connection, "SELECT record FROM sources ORDER BY rowid")?,
-            rows(&*connection, "SELECT record FROM entities ORDER BY rowid")?,
-            rows(&*connection, "SELECT record FROM claims ORDER BY seq")?,
-            rows(&*connection, "SELECT record FROM relations ORDER BY rowid")?,
+            rows(
+                &*connection,
+                &self.path,
+                "SELECT record FROM sources ORDER BY rowid",
+            )?,
+            rows(
+                &*connection,
+                &self.path,
+                "SELECT record FROM entities ORDER BY rowid",
+            )?,
+            rows(
+                &*connection,
+                &self.path,
+                "SELECT record FROM claims ORDER BY seq",
+            )?,
+            rows(
+                &*connection,
+                &self.path,
+                "SELECT record FROM relations ORDER BY rowid",
+            )?,
         );
-        snapshot.finish().map_err(|e| error(&self.path, e))?;
+        snapshot
+            .finish()
+            .map_err(|e| error(&self.path, "finish reading", Cause::new(e)))?;
         Ok(tables)
     }
 }
@@ -177,59 +209,75 @@ impl Store for SqliteStore {
 
     fn commit(&mut self, batch: &Batch<'_>) -> Result<(), Error> {
         if self.read_only {
-            return Err(error(&self.path, "opened read-only: nothing is added"));
+            return Err(error(
+                &self.path,
+                "add",
+                Cause::message("opened read-only: nothing is added"),
+            ));
         }
         let transaction = self
             .connection
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .transaction()
-            .map_err(|e| error("begin", e))?;
+            .map_err(|e| error(&self.path, "begin", Cause::new(e)))?;
         for source in batch.sources {
             transaction
                 .execute(
                     "INSERT OR IGNORE INTO sources (id, record) VALUES (?1, ?2)",
-                    params![source.id, to_json(source)?],
+                    params![source.id, to_json(&self.path, source)?],
                 )
-                .map_err(|e| error("source", e))?;
+                .map_err(|e| error(&self.path, "source", Cause::new(e)))?;
         }
         for entity in batch.entities {
             transaction
                 .execute(
                     "INSERT INTO entities (id, record) VALUES (?1, ?2)
                      ON CONFLICT (id) DO UPDATE SET record = excluded.record",
-                    params![entity.id, to_json(entity)?],
+                    params![entity.id, to_json(&self.path, entity)?],
                 )
-                .map_err(|e| error("entity", e))?;
+                .map_err(|e| error(&self.path, "entity", Cause::new(e)))?;
         }
         for claim in batch.claims {
             transaction
                 .execute(
                     "INSERT OR IGNORE INTO claims (id, seq, record) VALUES (?1, ?2, ?3)",
-                    params![claim.id, claim.seq.cast_signed(), to_json(claim)?],
+                    params![
+                        claim.id,
+                        claim.seq.cast_signed(),
+                        to_json(&self.path, claim)?
+                    ],
                 )
-                .map_err(|e| error("claim", e))?;
+                .map_err(|e| error(&self.path, "claim", Cause::new(e)))?;
         }
         for relation in batch.relations {
             // The JSON string, quotes and all, not `RelationKind::as_str`:
             // the column is part of the primary key, and files written so
             // far hold it quoted, so a bare name would duplicate relations.
-            let kind = serde_json::to_string(&relation.kind).map_err(|e| error("relation", e))?;
+            let kind = serde_json::to_string(&relation.kind)
+                .map_err(|e| error(&self.path, "relation", Cause::new(e)))?;
             transaction
                 .execute(
                     "INSERT OR IGNORE INTO relations (from_id, to_id, kind, record)
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![relation.from, relation.to, kind, to_json(relation)?],
+                    params![
+                        relation.from,
+                        relation.to,
+                        kind,
+                        to_json(&self.path, relation)?
+                    ],
                 )
-                .map_err(|e| error("relation", e))?;
+                .map_err(|e| error(&self.path, "relation", Cause::new(e)))?;
         }
-        transaction.commit().map_err(|e| error("commit", e))
+        transaction
+            .commit()
+            .map_err(|e| error(&self.path, "commit", Cause::new(e)))
     }
 }
 
 /// A record as the JSON a row holds.
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| error("serialize", e))
+fn to_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| error(path, "serialize", Cause::new(e)))
 }
 
 #[cfg_attr(docsrs, doc(cfg(feature = "sqlite")))]
@@ -296,11 +344,46 @@ impl SqliteStore {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-            .map_err(|e| error("integrity_check", e))?;
+            .map_err(|e| error(&self.path, "integrity_check", Cause::new(e)))?;
         if report == "ok" {
             Ok(())
         } else {
-            Err(error("integrity_check", report))
+            Err(error(&self.path, "integrity_check", Cause::message(report)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn store_errors_name_the_file_and_keep_sqlites_error() {
+        let missing = Path::new("/no/such/dir/ledger.db");
+        let error = Ledger::open(missing).map(|_| ()).unwrap_err();
+        assert!(
+            matches!(&error, Error::Store { path: Some(p), operation, .. } if p == missing && operation == "open"),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("ledger store /no/such/dir/ledger.db: open: "),
+            "{error}"
+        );
+        assert!(error.source().unwrap().is::<rusqlite::Error>(), "{error:?}");
+
+        let path =
+            std::env::temp_dir().join(format!("claimtrack-store-error-{}.db", std::process::id()));
+        let text = b"this is not a database, it is a text file of some length. ".repeat(100);
+        std::fs::write(&path, text).unwrap();
+        let error = Ledger::open(&path).map(|_| ()).unwrap_err();
+        assert!(
+            matches!(&error, Error::Store { path: Some(p), .. } if *p == path),
+            "{error:?}"
+        );
+        assert!(error.source().unwrap().is::<rusqlite::Error>(), "{error:?}");
+        std::fs::remove_file(&path).unwrap();
     }
 }

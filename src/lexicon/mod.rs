@@ -136,7 +136,7 @@ impl Lexicon {
                 } else {
                     Err(Error::Lexicon {
                         lexicon: self.name.to_string(),
-                        line: entry.line,
+                        line: Some(entry.line),
                         message: format!(
                             "entry {:?} is in section [{}], expected one of {:?}",
                             entry.text, entry.section, sections
@@ -185,7 +185,7 @@ pub(crate) fn check_user_entry(lexicon: &str, entry: &str) -> Result<(), Error> 
     match problem {
         Some(message) => Err(Error::Lexicon {
             lexicon: lexicon.to_string(),
-            line: 0,
+            line: None,
             message: format!("{message}: {entry:?}"),
         }),
         None => Ok(()),
@@ -260,7 +260,10 @@ mod tests {
             text: "[title]\nMr\n[nonsense]\nfoo\n",
         };
         let error = lexicon.checked_entries(&["title"]).unwrap_err();
-        assert!(matches!(error, Error::Lexicon { line: 4, .. }), "{error:?}");
+        assert!(
+            matches!(error, Error::Lexicon { line: Some(4), .. }),
+            "{error:?}"
+        );
     }
 
     #[test]

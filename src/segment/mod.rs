@@ -214,7 +214,7 @@ fn lookup_key(lexicon: &str, word: &str) -> Result<Box<str>, Error> {
     if word.len() > MAX_WORD || !word.is_ascii() || word.contains(char::is_whitespace) {
         return Err(Error::Lexicon {
             lexicon: lexicon.to_string(),
-            line: 0,
+            line: None,
             message: format!("{word:?} must be one ASCII word of at most {MAX_WORD} bytes"),
         });
     }

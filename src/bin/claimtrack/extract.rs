@@ -100,6 +100,7 @@ pub fn run(args: &Args) -> crate::Outcome {
         .build()?
         .extract(&text)
         .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    crate::warn(&args.file.display().to_string(), &extraction);
     let offsets = args.offsets.then(|| Offsets::new(&text));
     let mut out = String::new();
     match args.format {

@@ -113,7 +113,16 @@ impl Interview {
     fn extract(&self) -> Result<(String, claimtrack::Extraction), String> {
         let text = claimtrack::input::read_file(&self.path).map_err(|e| e.to_string())?;
         let extraction = claimtrack::extract(&text).map_err(|e| format!("{}: {e}", self.path))?;
+        warn(&self.path, &extraction);
         Ok((text, extraction))
+    }
+}
+
+/// The extraction's warnings (text that is mostly not English), on
+/// standard error so that every output format stays as it is.
+fn warn(path: &str, extraction: &claimtrack::Extraction) {
+    for warning in extraction.warnings() {
+        eprintln!("{path}: warning: {warning}");
     }
 }
 
