@@ -212,10 +212,7 @@ fn score(gold: &EntityGold, text: &str) -> Score {
 const GUARD_KINDS: f64 = 0.80;
 const GUARD_ACTORS: f64 = 0.60;
 
-/// Entity kinds are measured with the gazetteers the default build has;
-/// without the `gazetteer` feature kinds fall to 0.77.
 #[test]
-#[cfg(feature = "gazetteer")]
 fn corpus_entity_kinds_and_actors_match_gold() {
     let detail = std::env::var_os("CLAIMTRACK_GOLD_DETAIL").is_some();
     let documents = documents();
