@@ -3,6 +3,7 @@
 mod claims;
 mod corpus;
 mod corpus_claims;
+mod differential;
 // Entity kinds are measured with the gazetteers of the default build;
 // without the `gazetteer` feature kinds fall to 0.77 of the gold.
 #[cfg(feature = "gazetteer")]
@@ -22,3 +23,8 @@ mod properties;
 mod render;
 mod report;
 mod snapshots;
+
+/// The hostile documents of the pipeline benchmark, for the differential
+/// test's stress corpus.
+#[path = "../benches/support/hostile.rs"]
+mod stress;
