@@ -142,25 +142,49 @@ pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
 /// Gives claims their text-anchored ids, in text order.
 #[derive(Debug, Default)]
 pub(crate) struct ClaimIds {
-    /// How many claims with each (collapsed) text came before.
-    seen: HashMap<String, usize>,
-    given: HashSet<String>,
+    /// How many claims with each text (by the hash of its words) came
+    /// before.
+    seen: HashMap<u64, usize>,
+    given: HashSet<u64>,
+}
+
+/// FNV-1a of the words of `text` joined by one space: the text with its
+/// white space collapsed, hashed without building it.
+fn words_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
+            add(b" ");
+        }
+        add(word.as_bytes());
+    }
+    hash
 }
 
 impl ClaimIds {
     /// The id of the next claim, whose text is `text`.
     pub(crate) fn next(&mut self, text: &str) -> ClaimId {
-        let key = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let count = self.seen.entry(key.clone()).or_insert(0);
+        let words = words_hash(text);
+        let count = self.seen.entry(words).or_insert(0);
         *count += 1;
         // A repeat of the same words is told apart by its number; so is the
         // rare text whose hash another claim of the document already took.
         let mut number = *count;
         loop {
-            let hash = stable_hash(format!("{key}\u{0}{number}").as_bytes());
-            let id = format!("c{:012x}", hash >> 16);
-            if self.given.insert(id.clone()) {
-                return ClaimId(id);
+            let mut hash = words;
+            for &byte in b"\0".iter().chain(number.to_string().as_bytes()) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            let id = hash >> 16;
+            if self.given.insert(id) {
+                return ClaimId(format!("c{id:012x}"));
             }
             number += 1;
         }

@@ -62,14 +62,18 @@ pub(crate) fn tokenize(text: &str, region: Span, out: &mut Vec<Token>) {
             let mut end = start + c.len_utf8();
             while let Some(&(next_offset, next)) = chars.peek() {
                 let next_start = region.start + next_offset;
-                let after = slice
-                    .get(next_offset + next.len_utf8()..)
-                    .and_then(|r| r.chars().next());
+                // The character after `next`, looked at only when `next`
+                // may join across it: most characters of a word are letters.
+                let after = || {
+                    slice
+                        .get(next_offset + next.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                };
                 let joins = next.is_alphanumeric()
-                    || (matches!(next, '-' | '\'' | '’') && after.is_some_and(char::is_alphanumeric))
-                    || (number && matches!(next, '.' | ',' | ':') && after.is_some_and(|a| a.is_ascii_digit()))
+                    || (matches!(next, '-' | '\'' | '’') && after().is_some_and(char::is_alphanumeric))
+                    || (number && matches!(next, '.' | ',' | ':') && after().is_some_and(|a| a.is_ascii_digit()))
                     // "U.S", "e.g": single letters joined by stops.
-                    || (!number && next == '.' && end - start == 1 && after.is_some_and(char::is_alphabetic)
+                    || (!number && next == '.' && end - start == 1 && after().is_some_and(char::is_alphabetic)
                         && slice.get(next_offset + 2..).is_some_and(|r| r.starts_with('.')));
                 // "it&#39;s": an escaped apostrophe between letters.
                 let reference = (next == '&' && !number)
