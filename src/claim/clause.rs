@@ -207,8 +207,17 @@ pub(crate) fn main_verb(
     range: Range<usize>,
     holes: &[Range<usize>],
 ) -> Option<usize> {
-    first_main_verb(s, range.clone(), holes, true)
-        .or_else(|| first_main_verb(s, range, holes, false))
+    let find = || {
+        first_main_verb(s, range.clone(), holes, true)
+            .or_else(|| first_main_verb(s, range.clone(), holes, false))
+    };
+    // Rules ask again and again about the same clause; with holes the
+    // answer depends on them too, so only plain ranges are remembered.
+    if holes.is_empty() {
+        s.main_verb_of(range.clone(), find)
+    } else {
+        find()
+    }
 }
 
 fn first_main_verb(

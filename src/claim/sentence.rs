@@ -1,6 +1,7 @@
 //! One sentence as words: original spans, lower-case forms and what each
 //! word can be, computed once and shared by every rule of the claim stage.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::cues::Cues;
@@ -22,6 +23,9 @@ pub(crate) struct Sentence<'t> {
     title_case: bool,
     /// The cue lexicon the sentence is read with.
     cues: &'t Cues,
+    /// The main verb of each word range asked so far (many rules ask about
+    /// the same clause): `(start, end, verb)`.
+    main_verbs: RefCell<Vec<(usize, usize, Option<usize>)>>,
 }
 
 impl<'t> Sentence<'t> {
@@ -77,7 +81,31 @@ impl<'t> Sentence<'t> {
             demonyms,
             title_case: long_words >= 3 && long_capitalized * 4 >= long_words * 3,
             cues,
+            main_verbs: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The main verb of `range`, computed by `find` the first time a range
+    /// is asked about and remembered after.
+    pub(crate) fn main_verb_of(
+        &self,
+        range: Range<usize>,
+        find: impl FnOnce() -> Option<usize>,
+    ) -> Option<usize> {
+        let known = self.main_verbs.try_borrow().ok().and_then(|known| {
+            known
+                .iter()
+                .find(|&&(start, end, _)| start == range.start && end == range.end)
+                .map(|&(_, _, verb)| verb)
+        });
+        if let Some(verb) = known {
+            return verb;
+        }
+        let verb = find();
+        if let Ok(mut known) = self.main_verbs.try_borrow_mut() {
+            known.push((range.start, range.end, verb));
+        }
+        verb
     }
 
     /// True for a headline in title case ("Senators Press FDA Official on
