@@ -535,3 +535,46 @@ fn the_corpus_example_counts_the_claims_of_each_file() {
         .expect("the seed's line");
     assert!(minsk.trim_start().starts_with("47 claims"), "{minsk}");
 }
+
+/// A file in the CheckThat! Task 1 layout, written here (the task's data is
+/// not part of the crate): a moderator asks, two speakers answer.
+const TASK_FILE: &str = "1\tHOLT\tGood evening and welcome.\t0\n\
+2\tHOLT\tWhat will you do about jobs?\t0\n\
+3\tSMITH\tThank you.\t0\n\
+4\tSMITH\tUnemployment rose 2 percent last year, to 9 million people.\t1\n\
+5\tSMITH\tI think we can do better.\t0\n\
+6\tJONES\tThat is simply wrong.\t0\n";
+
+#[test]
+fn the_checkworthy_example_scores_every_line_in_order() {
+    let path = std::env::temp_dir().join(format!("claimtrack-task1-{}.tsv", std::process::id()));
+    std::fs::write(&path, TASK_FILE).unwrap();
+    let output = succeeded(Command::new(example("checkworthy")).arg(&path));
+    let out = String::from_utf8(output.stdout).unwrap();
+    let scores: Vec<(&str, f64)> = out
+        .lines()
+        .map(|line| {
+            let (id, score) = line.split_once('\t').expect("line<TAB>score");
+            (id, score.parse().expect("a score"))
+        })
+        .collect();
+    let ids: Vec<&str> = scores.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5", "6"]);
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("scores");
+    assert_eq!(best.0, "4", "{out}");
+    let features = succeeded(
+        Command::new(example("checkworthy"))
+            .arg("--features")
+            .arg(&path),
+    );
+    let rows = String::from_utf8(features.stdout).unwrap();
+    assert!(
+        rows.lines()
+            .any(|row| row.contains("\"line\":\"4\"") && row.contains("\"quantity\"")),
+        "{rows}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}

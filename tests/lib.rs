@@ -23,6 +23,7 @@ mod properties;
 mod render;
 mod report;
 mod snapshots;
+mod worth;
 
 /// The hostile documents of the pipeline benchmark, for the differential
 /// test's stress corpus.

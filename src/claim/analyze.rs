@@ -11,7 +11,7 @@ use super::id::{ClaimId, ClaimIds, EntityId};
 use super::quantity::{self, Quantity};
 use super::question;
 use super::sentence::Sentence;
-use super::{Certainty, Claim, ClaimKind, Cue, CueKind, Evidence, Polarity, Time};
+use super::{Certainty, CheckWorthiness, Claim, ClaimKind, Cue, CueKind, Evidence, Polarity, Time};
 use crate::document::{Document, Role};
 use crate::entity::Entities;
 use crate::segment::words::{TokenKind, class, form};
@@ -491,6 +491,7 @@ impl TurnWalk<'_> {
             time,
             quantities: self.quantities_in(span),
             cues: cue_records,
+            check_worthiness: CheckWorthiness::default(),
         };
         let embeds_clause = frame.as_ref().is_some_and(|f| {
             frame_is_own

@@ -22,6 +22,7 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 mod warning;
+mod worth;
 
 use std::borrow::Borrow;
 
@@ -33,6 +34,7 @@ pub use id::{ClaimId, EntityId};
 pub use quantity::{Quantity, QuantityKind};
 pub use render::RenderOptions;
 pub use warning::Warning;
+pub use worth::{CheckWorthiness, FEATURES as CHECK_WORTHINESS_FEATURES, WorthFeature};
 
 use crate::document::{Document, DocumentRecord, Parser, ParserBuilder};
 use crate::entity::{Entities, EntityKind, Mention, MentionKind, Recognizer, RecognizerBuilder};
@@ -247,6 +249,9 @@ pub struct Claim {
     /// Every word that set polarity, certainty, evidence, attribution or
     /// time, in text order.
     pub cues: Vec<Cue>,
+    /// How much the claim is worth checking, and the features that say so.
+    #[serde(default)]
+    pub check_worthiness: CheckWorthiness,
 }
 
 /// An entity in the output.
@@ -502,8 +507,11 @@ impl Extractor {
     /// Extracts the entities and claims of a parsed document.
     pub fn extract_document(&self, document: &Document<'_>) -> Extraction {
         let entities = self.recognizer.recognize(document);
-        let claims = analyze::claims(document, &entities, &self.cues);
+        let mut claims = analyze::claims(document, &entities, &self.cues);
         let records = entity_records(document.text(), &entities);
+        for claim in &mut claims {
+            claim.check_worthiness = worth::check_worthiness(claim, document.text(), &records);
+        }
         Extraction {
             document: document.to_record(),
             entities: records,

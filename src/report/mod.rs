@@ -231,12 +231,21 @@ impl<'a> Report<'a> {
             "</form>\n<section id=\"detail\" hidden aria-live=\"polite\"></section>\n\
              <ol id=\"claim-list\" class=\"claim-list\">\n",
         );
-        for entry in entries {
+        // The claims most worth checking first; equal scores in text order.
+        let mut ordered: Vec<&Entry<'a>> = entries.iter().collect();
+        ordered.sort_by(|a, b| {
+            b.claim
+                .check_worthiness
+                .score
+                .total_cmp(&a.claim.check_worthiness.score)
+        });
+        for entry in ordered {
             let claim = entry.claim;
             let stance = stance(entry);
+            let worth = claim.check_worthiness.score;
             let _ = write!(
                 out,
-                "<li data-claim-id=\"{}\" data-actor=\"{}\" data-stance=\"{stance}\" data-speaker=\"{}\"><details><summary><span class=\"tag stance-{stance}\">{stance}</span> <a href=\"#{}\">",
+                "<li data-claim-id=\"{}\" data-actor=\"{}\" data-stance=\"{stance}\" data-speaker=\"{}\" data-worth=\"{worth:.3}\"><details><summary><span class=\"tag worth\" title=\"check-worthiness\">{worth:.2}</span> <span class=\"tag stance-{stance}\">{stance}</span> <a href=\"#{}\">",
                 entry.id,
                 escape(actor(entry)),
                 escape(&entry.speaker),
@@ -308,6 +317,7 @@ impl<'a> Report<'a> {
                         .collect(),
                 ),
             ),
+            ("check_worthiness", worthiness(&claim.check_worthiness)),
         ];
         out.push_str("<dl class=\"fields\">");
         for (field, value) in rows {
@@ -553,6 +563,20 @@ fn relations(out: &mut String, ledger: &Ledger, shown: &HashSet<&str>) {
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n</section>\n");
+}
+
+/// A claim's check-worthiness as the report shows it: the score, then each
+/// feature with what it added and the words that set it.
+fn worthiness(worth: &crate::claim::CheckWorthiness) -> String {
+    let features: Vec<String> = worth
+        .features
+        .iter()
+        .map(|f| match &f.text {
+            Some(text) => format!("{} {:+.2} ({text})", f.name, f.weight),
+            None => format!("{} {:+.2}", f.name, f.weight),
+        })
+        .collect();
+    format!("{:.2}: {}", worth.score, features.join(", "))
 }
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ pub struct Args {
     /// Read the interview in this layout instead of detecting it.
     #[arg(long, value_name = "LAYOUT", value_parser = layout_parser())]
     layout: Option<Layout>,
+    /// The order of the claims: as they come in the text, or the most
+    /// worth checking first (each claim's `check_worthiness`).
+    #[arg(long, value_enum, default_value_t = Order::Text)]
+    sort: Order,
     /// A newsroom's own entities and spellings, one a line:
     /// `name<TAB>kind<TAB>other spellings` (see examples/newsroom-entities.tsv).
     #[arg(long, value_name = "TSV")]
@@ -48,6 +52,15 @@ pub struct Args {
     /// FILE's publisher (schema-org, web-annotation, csv).
     #[arg(long, value_name = "NAME")]
     publisher: Option<String>,
+}
+
+/// The orders of `--sort`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Order {
+    /// Text order.
+    Text,
+    /// Highest check-worthiness first; equal scores in text order.
+    CheckWorthiness,
 }
 
 /// The output formats.
@@ -96,10 +109,17 @@ pub fn run(args: &Args) -> crate::Outcome {
         entities.tsv(&path.display().to_string(), &table)?;
         builder.entities(entities);
     }
-    let extraction = builder
+    let mut extraction = builder
         .build()?
         .extract(&text)
         .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    if args.sort == Order::CheckWorthiness {
+        extraction.claims.sort_by(|a, b| {
+            b.check_worthiness
+                .score
+                .total_cmp(&a.check_worthiness.score)
+        });
+    }
     crate::warn(&args.file.display().to_string(), &extraction);
     let offsets = args.offsets.then(|| Offsets::new(&text));
     let mut out = String::new();
