@@ -17,6 +17,7 @@ with the files held out in turn (leave-one-file-out), so that the figure is
 not measured on the data the weights were fitted on.
 """
 
+import datetime
 import json
 import math
 import os
@@ -136,7 +137,9 @@ def main():
     print("# Check-worthiness weights: a logistic regression over the features of")
     print("# src/claim/worth.rs, fitted by tools/checkworthy/fit.py on the 19 training")
     print("# files of CLEF CheckThat! 2019 Task 1 (telsayed/clef2019-factchecking-task1),")
-    print(f"# {rows} claims, {positives} of them in check-worthy lines; L2 penalty {PENALTY}.")
+    print(f"# {rows} claims, {positives} of them in check-worthy lines; L2 penalty {PENALTY}. Fitted")
+    print(f"# {datetime.date.today()}. The data (\"free for general research use\") is not part of")
+    print("# this crate; these 17 numbers are statistics of it.")
     print(f"# Leave-one-file-out MAP on the training files: {mean:.4f}.")
     for name, ap in held_out:
         print(f"#   {name}: AP {ap:.4f}")
