@@ -406,6 +406,7 @@ pub struct Extractor {
     parser: Parser,
     recognizer: Recognizer,
     cues: Cues,
+    worth: worth::Phrases,
 }
 
 static DEFAULT_EXTRACTOR: once_cell::sync::Lazy<Extractor> =
@@ -413,6 +414,7 @@ static DEFAULT_EXTRACTOR: once_cell::sync::Lazy<Extractor> =
         parser: Parser::default_ref().clone(),
         recognizer: Recognizer::default_ref().clone(),
         cues: Cues::builtin().clone(),
+        worth: worth::Phrases::builtin().clone(),
     });
 
 impl Extractor {
@@ -510,7 +512,8 @@ impl Extractor {
         let mut claims = analyze::claims(document, &entities, &self.cues);
         let records = entity_records(document.text(), &entities);
         for claim in &mut claims {
-            claim.check_worthiness = worth::check_worthiness(claim, document.text(), &records);
+            claim.check_worthiness =
+                worth::check_worthiness(claim, document.text(), &records, &self.worth);
         }
         Extraction {
             document: document.to_record(),
@@ -591,6 +594,7 @@ pub struct ExtractorBuilder {
     parser: Option<ParserBuilder>,
     entities: Option<RecognizerBuilder>,
     cues: Vec<(CueFamily, String)>,
+    worth: Vec<(String, String)>,
 }
 
 impl ExtractorBuilder {
@@ -598,6 +602,28 @@ impl ExtractorBuilder {
     /// boundaries; for verb families give the lemma).
     pub fn cue(&mut self, family: CueFamily, phrase: &str) -> &mut Self {
         self.cues.push((family, phrase.to_string()));
+        self
+    }
+
+    /// Adds a phrase to a check-worthiness feature that has words
+    /// (`comparison`, `causal`, `policy`, `opinion`, `floor`, `pleasantry`;
+    /// matched ignoring case on word boundaries), with the feature's fitted
+    /// weight.
+    ///
+    /// ```
+    /// use claimtrack::Extractor;
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .check_worthiness_phrase("policy", "tram lines")
+    ///     .build()?;
+    /// let extraction = extractor.extract("Q: And the city?\n\nA: The tram lines were closed.")?;
+    /// let features = &extraction.claims[0].check_worthiness.features;
+    /// assert!(features.iter().any(|f| f.name == "policy" && f.text.as_deref() == Some("tram lines")));
+    /// assert!(Extractor::builder().check_worthiness_phrase("length", "long").build().is_err());
+    /// # Ok::<(), claimtrack::Error>(())
+    /// ```
+    pub fn check_worthiness_phrase(&mut self, feature: &str, phrase: &str) -> &mut Self {
+        self.worth.push((feature.to_string(), phrase.to_string()));
         self
     }
 
@@ -646,6 +672,11 @@ impl ExtractorBuilder {
             parser,
             recognizer,
             cues: Cues::new(&self.cues)?,
+            worth: if self.worth.is_empty() {
+                worth::Phrases::builtin().clone()
+            } else {
+                worth::Phrases::with(&self.worth)?
+            },
         })
     }
 }

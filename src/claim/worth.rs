@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Certainty, Claim, ClaimKind, EntityRecord, Polarity, QuantityKind, Time};
 use crate::entity::EntityKind;
+use crate::error::Error;
 use crate::lexicon::{self, Lexicon};
 use crate::span::Span;
 
@@ -150,37 +151,82 @@ fn parse_weights(text: &str) -> Weights {
     weights
 }
 
-/// The phrases of `worth.txt` in one automaton; each pattern's feature.
-struct Phrases {
+/// The phrases of the word features in one automaton, and each pattern's
+/// feature: the built-in `worth.txt` and a user's additions.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrases {
     automaton: Option<AhoCorasick>,
     features: Vec<&'static str>,
 }
 
-static PHRASES: Lazy<Phrases> = Lazy::new(|| {
-    let mut patterns = Vec::new();
-    let mut features = Vec::new();
-    for entry in WORTH.entries() {
-        let Some(feature) = WORD_FEATURES.iter().find(|f| **f == entry.section) else {
-            continue;
-        };
-        patterns.push(entry.text.to_string());
-        features.push(*feature);
-        // Curly apostrophes as well as straight ones.
-        if entry.text.contains('\'') {
-            patterns.push(entry.text.replace('\'', "\u{2019}"));
-            features.push(*feature);
+static PHRASES: Lazy<Phrases> = Lazy::new(|| Phrases::compile(builtin_phrases()));
+
+/// The entries of `worth.txt`, each with its feature.
+fn builtin_phrases() -> Vec<(&'static str, String)> {
+    WORTH
+        .entries()
+        .filter_map(|entry| {
+            let feature = WORD_FEATURES.iter().find(|f| **f == entry.section)?;
+            Some((*feature, entry.text.to_string()))
+        })
+        .collect()
+}
+
+impl Phrases {
+    /// The built-in phrases.
+    pub(crate) fn builtin() -> &'static Phrases {
+        &PHRASES
+    }
+
+    /// The built-in phrases and `extra`, each `(feature, phrase)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] for a feature that has no words (only
+    /// comparison, causal, policy, opinion, floor and pleasantry do) or an
+    /// unusable phrase.
+    pub(crate) fn with(extra: &[(String, String)]) -> Result<Phrases, Error> {
+        let mut phrases = builtin_phrases();
+        for (feature, phrase) in extra {
+            lexicon::check_user_entry("check-worthiness", phrase)?;
+            let Some(known) = WORD_FEATURES.iter().find(|f| **f == feature.as_str()) else {
+                return Err(Error::Lexicon {
+                    lexicon: "check-worthiness".to_string(),
+                    line: None,
+                    message: format!(
+                        "{feature:?} is no feature with words ({})",
+                        WORD_FEATURES.join(", ")
+                    ),
+                });
+            };
+            phrases.push((*known, phrase.trim().to_string()));
+        }
+        Ok(Phrases::compile(phrases))
+    }
+
+    fn compile(phrases: Vec<(&'static str, String)>) -> Phrases {
+        let mut patterns = Vec::new();
+        let mut features = Vec::new();
+        for (feature, phrase) in phrases {
+            // Curly apostrophes as well as straight ones.
+            if phrase.contains('\'') {
+                patterns.push(phrase.replace('\'', "\u{2019}"));
+                features.push(feature);
+            }
+            patterns.push(phrase);
+            features.push(feature);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Phrases {
+            automaton,
+            features,
         }
     }
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .ok();
-    Phrases {
-        automaton,
-        features,
-    }
-});
+}
 
 /// A feature the claim has: its value and the words that set it.
 struct Found {
@@ -194,8 +240,9 @@ pub(crate) fn check_worthiness(
     claim: &Claim,
     text: &str,
     entities: &[EntityRecord],
+    phrases: &Phrases,
 ) -> CheckWorthiness {
-    let found = features(claim, entities);
+    let found = features(claim, entities, phrases);
     let weights = &*WEIGHTS;
     let mut logit = weights.intercept;
     let mut features: Vec<WorthFeature> = found
@@ -228,7 +275,7 @@ pub(crate) fn check_worthiness(
 
 /// The features `claim` has, with their values: 1 for a feature that is
 /// there, the scaled length for `length`.
-fn features(claim: &Claim, entities: &[EntityRecord]) -> Vec<Found> {
+fn features(claim: &Claim, entities: &[EntityRecord], phrases: &Phrases) -> Vec<Found> {
     let mut found = Vec::new();
     let mut add = |feature, value, span| {
         found.push(Found {
@@ -258,9 +305,9 @@ fn features(claim: &Claim, entities: &[EntityRecord]) -> Vec<Found> {
     }
     // The word features: the first phrase of each section in the claim.
     let mut seen: Vec<&str> = Vec::new();
-    if let Some(automaton) = &PHRASES.automaton {
+    if let Some(automaton) = &phrases.automaton {
         for hit in automaton.find_iter(&claim.text) {
-            let Some(&feature) = PHRASES.features.get(hit.pattern().as_usize()) else {
+            let Some(&feature) = phrases.features.get(hit.pattern().as_usize()) else {
                 continue;
             };
             let before = claim.text.get(..hit.start()).unwrap_or("");
