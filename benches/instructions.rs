@@ -73,17 +73,14 @@ fn main() -> ExitCode {
 
 fn seeds() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
+    claimtrack::corpus::directory(dir)
+        .map(|documents| {
+            documents
                 .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+                .map(|document| PathBuf::from(document.id))
                 .collect()
         })
-        .unwrap_or_default();
-    files.sort();
-    files
+        .unwrap_or_default()
 }
 
 /// Does the stages up to `stage` on every file: `claims` is the whole

@@ -39,22 +39,19 @@ fn line(out: &mut String, name: &str, text: &str) {
     }
 }
 
+/// The `.txt` files of `dir`, by file name, in path order.
 fn texts(dir: &str) -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    claimtrack::corpus::directory(&dir)
         .expect("a directory of texts")
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|path| {
-            let name = path.file_name().expect("a name").to_string_lossy();
-            (
-                name.into_owned(),
-                std::fs::read_to_string(path).expect("text"),
-            )
+        .map(|document| {
+            let document = document.expect("a text");
+            let name = Path::new(&document.id)
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            (name, document.text)
         })
         .collect()
 }

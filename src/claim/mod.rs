@@ -357,20 +357,25 @@ impl Extraction {
 
     /// The entity with this id (a claim's actor, source or speaker).
     pub fn entity(&self, id: &EntityId) -> Option<&EntityRecord> {
-        // Entities are numbered in order ("e3" is the third); the search is
-        // for records built by hand.
-        id.as_str()
-            .strip_prefix('e')
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| self.entities.get(n.checked_sub(1)?))
-            .filter(|entity| entity.id == *id)
-            .or_else(|| self.entities.iter().find(|entity| entity.id == *id))
+        entity_by_id(&self.entities, id)
     }
 
     /// The claim with this id.
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claims.iter().find(|claim| claim.id == *id)
     }
+}
+
+/// The entity with this id among `entities`. Entities are numbered in order
+/// ("e3" is the third), so this is one look-up; the search is for records
+/// built by hand.
+fn entity_by_id<'e>(entities: &'e [EntityRecord], id: &EntityId) -> Option<&'e EntityRecord> {
+    id.as_str()
+        .strip_prefix('e')
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| entities.get(n.checked_sub(1)?))
+        .filter(|entity| entity.id == *id)
+        .or_else(|| entities.iter().find(|entity| entity.id == *id))
 }
 
 /// Extracts claims from interview text with the default [`Extractor`].

@@ -12,7 +12,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
-use super::{Certainty, Claim, ClaimKind, EntityRecord, Polarity, QuantityKind, Time};
+use super::{
+    Certainty, Claim, ClaimKind, EntityRecord, Polarity, QuantityKind, Time, entity_by_id,
+};
 use crate::entity::EntityKind;
 use crate::error::Error;
 use crate::lexicon::{self, Lexicon};
@@ -310,14 +312,7 @@ fn features(claim: &Claim, entities: &[EntityRecord], phrases: &Phrases) -> Vec<
             let Some(&feature) = phrases.features.get(hit.pattern().as_usize()) else {
                 continue;
             };
-            let before = claim.text.get(..hit.start()).unwrap_or("");
-            let after = claim.text.get(hit.end()..).unwrap_or("");
-            let whole = !before
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !after.chars().next().is_some_and(char::is_alphanumeric);
-            if whole && !seen.contains(&feature) {
+            if lexicon::is_whole_word(&claim.text, hit.range()) && !seen.contains(&feature) {
                 seen.push(feature);
                 let start = claim.span.start + hit.start();
                 add(
@@ -330,27 +325,26 @@ fn features(claim: &Claim, entities: &[EntityRecord], phrases: &Phrases) -> Vec<
     }
     let actor = claim.actor.as_ref();
     let first_person = actor.is_some_and(|a| {
-        matches!(
-            a.text.to_lowercase().as_str(),
-            "i" | "we" | "me" | "us" | "my" | "our"
-        )
+        ["i", "we", "me", "us", "my", "our"]
+            .iter()
+            .any(|word| a.text.eq_ignore_ascii_case(word))
     });
     let named = actor.is_some_and(|a| {
         !first_person
             && a.text.chars().next().is_some_and(char::is_uppercase)
-            && a.entity.as_ref().is_some_and(|id| {
-                entities.iter().any(|e| {
-                    e.id == *id
-                        && matches!(
-                            e.kind,
-                            EntityKind::Person
-                                | EntityKind::Organization
-                                | EntityKind::Country
-                                | EntityKind::Place
-                                | EntityKind::Group
-                        )
+            && a.entity
+                .as_ref()
+                .and_then(|id| entity_by_id(entities, id))
+                .is_some_and(|e| {
+                    matches!(
+                        e.kind,
+                        EntityKind::Person
+                            | EntityKind::Organization
+                            | EntityKind::Country
+                            | EntityKind::Place
+                            | EntityKind::Group
+                    )
                 })
-            })
     });
     if named {
         add("named_actor", 1.0, actor.map(|a| a.span));

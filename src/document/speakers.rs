@@ -485,14 +485,9 @@ static FLOOR_WORDS: Lazy<AhoCorasick> = Lazy::new(|| {
 /// "Could we re-open Nick's line?", "Any other questions?"): it holds one
 /// of the floor words of `speaker_labels.txt` as a whole word.
 pub(crate) fn is_procedural(sentence: &str) -> bool {
-    let is_word_char = |c: char| c.is_alphanumeric();
-    FLOOR_WORDS.find_iter(sentence).any(|found| {
-        let before = sentence
-            .get(..found.start())
-            .and_then(|s| s.chars().next_back());
-        let after = sentence.get(found.end()..).and_then(|s| s.chars().next());
-        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-    })
+    FLOOR_WORDS
+        .find_iter(sentence)
+        .any(|found| crate::lexicon::is_whole_word(sentence, found.range()))
 }
 
 /// Fewest turns that show a speaker without a moderator's label only

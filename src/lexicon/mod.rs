@@ -171,6 +171,14 @@ pub(crate) fn parse(text: &str) -> impl Iterator<Item = Entry<'_>> {
     })
 }
 
+/// True when `range` of `text` is whole words: no letter or digit runs on
+/// into it from either side (a phrase matched inside a sentence).
+pub(crate) fn is_whole_word(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// Checks a user's entry: not empty, no line break, not absurdly long.
 pub(crate) fn check_user_entry(lexicon: &str, entry: &str) -> Result<(), Error> {
     let problem = if entry.trim().is_empty() {
